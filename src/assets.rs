@@ -1,0 +1,20 @@
+//! Files shipped inside the executable, so one .exe is the whole installation.
+
+/// UI font covering every Vietnamese letter (egui's own font lacks half of them).
+pub const FONT_UI_REGULAR: &[u8] = include_bytes!("../assets/fonts/NotoSans-Regular.ttf");
+/// Bold face of the UI font, for headings.
+pub const FONT_UI_BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSans-Bold.ttf");
+
+/// 34 tỉnh and 3.321 xã/phường/đặc khu (QĐ 19/2025/QĐ-TTg).
+pub const ADMIN_UNITS_2025: &str = include_str!("../assets/danh_muc/don_vi_hanh_chinh_2025.csv");
+/// tỉnh → huyện → xã as it was before 01/7/2025 (QĐ 124/2004/QĐ-TTg).
+pub const ADMIN_UNITS_BEFORE_2025: &str =
+    include_str!("../assets/danh_muc/don_vi_hanh_chinh_truoc_2025.csv");
+/// Old commune → new commune.
+pub const COMMUNE_MAPPING_2025: &str = include_str!("../assets/danh_muc/chuyen_doi_xa_2025.csv");
+/// Eligible industries, dated (ND 45/2012 Điều 5).
+pub const INDUSTRIES: &str = include_str!("../assets/danh_muc/nganh_nghe.csv");
+/// Versions of the CNNT definition (ND 45/2012 Điều 1, as amended by ND 235/2025).
+pub const CNNT_DEFINITIONS: &str = include_str!("../assets/danh_muc/dinh_nghia_cnnt.csv");
+/// The 54 ethnic groups of Việt Nam.
+pub const ETHNICITIES: &str = include_str!("../assets/danh_muc/dan_toc.csv");

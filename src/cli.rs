@@ -1,0 +1,425 @@
+//! The command line: the same code paths as the window, for scripts and checks. Messages are
+//! Vietnamese; errors exit non-zero.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::domain::admin_unit::{Commune, Province};
+use crate::domain::cnnt_definition::CnntDefinition;
+use crate::domain::establishment_validation::{
+    DuplicateCandidate, ValidationContext, validate_establishment,
+};
+use crate::domain::issue::Severity;
+use crate::store::{OpenMode, Store, StoreError};
+use crate::text::fold::fold;
+use crate::text::number::format_integer;
+
+/// Usage text, printed by `khuyencong --help` and after a command-line mistake.
+pub const USAGE: &str = "Sổ Khuyến công — cách dùng:
+  khuyencong [--db TỆP] [--renderer wgpu|glow]
+        mở cửa sổ làm việc (mặc định: tệp dữ liệu trong thư mục dữ liệu của người dùng)
+  khuyencong demo --db TỆP [--establishments N] [--seed S] [--province MÃ_TỈNH]
+        tạo tệp dữ liệu mẫu mới với N cơ sở (mặc định 2.000, tỉnh 38 Thanh Hóa)
+  khuyencong check --db TỆP [--json]
+        kiểm tra tính toàn vẹn và dữ liệu của tệp; mã thoát 0 khi tệp tốt
+  khuyencong backup --db TỆP --out TỆP_SAO_LƯU
+        sao lưu tệp dữ liệu (kể cả khi phần mềm đang mở)
+  khuyencong --help
+        in hướng dẫn này";
+
+/// A parsed command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Window {
+        db: Option<PathBuf>,
+        renderer: Option<String>,
+    },
+    Demo {
+        db: PathBuf,
+        establishments: usize,
+        seed: u64,
+        province: String,
+    },
+    Check {
+        db: PathBuf,
+        json: bool,
+    },
+    Backup {
+        db: PathBuf,
+        out: PathBuf,
+    },
+    Help,
+}
+
+/// A command-line mistake, described in Vietnamese.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+struct Args {
+    rest: Vec<String>,
+}
+
+impl Args {
+    fn value(&mut self, flag: &str) -> Result<Option<String>, UsageError> {
+        let Some(pos) = self.rest.iter().position(|a| a == flag) else {
+            return Ok(None);
+        };
+        if pos + 1 >= self.rest.len() || self.rest[pos + 1].starts_with("--") {
+            return Err(UsageError(format!("Thiếu giá trị sau {flag}.")));
+        }
+        let value = self.rest.remove(pos + 1);
+        self.rest.remove(pos);
+        Ok(Some(value))
+    }
+
+    fn flag(&mut self, flag: &str) -> bool {
+        match self.rest.iter().position(|a| a == flag) {
+            Some(pos) => {
+                self.rest.remove(pos);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn required(&mut self, flag: &str, command: &str) -> Result<String, UsageError> {
+        self.value(flag)?
+            .ok_or_else(|| UsageError(format!("Lệnh {command} cần {flag}.")))
+    }
+
+    fn number<T: std::str::FromStr>(&mut self, flag: &str, default: T) -> Result<T, UsageError> {
+        match self.value(flag)? {
+            None => Ok(default),
+            Some(v) => v
+                .replace('.', "")
+                .parse()
+                .map_err(|_| UsageError(format!("{flag}: \"{v}\" không phải là số hợp lệ."))),
+        }
+    }
+
+    fn finish(self) -> Result<(), UsageError> {
+        match self.rest.first() {
+            None => Ok(()),
+            Some(extra) => Err(UsageError(format!("Không hiểu tham số \"{extra}\"."))),
+        }
+    }
+}
+
+/// Parses the arguments after the program name.
+pub fn parse(args: &[String]) -> Result<Command, UsageError> {
+    let mut a = Args {
+        rest: args.to_vec(),
+    };
+    if a.flag("--help") || a.flag("-h") || a.rest.first().is_some_and(|s| s == "help") {
+        return Ok(Command::Help);
+    }
+    let sub = a.rest.first().filter(|s| !s.starts_with("--")).cloned();
+    if sub.is_some() {
+        a.rest.remove(0);
+    }
+    let command = match sub.as_deref() {
+        None => Command::Window {
+            db: a.value("--db")?.map(PathBuf::from),
+            renderer: match a.value("--renderer")? {
+                Some(r) if r == "wgpu" || r == "glow" => Some(r),
+                Some(r) => {
+                    return Err(UsageError(format!(
+                        "--renderer: \"{r}\" không hợp lệ; chọn wgpu hoặc glow."
+                    )));
+                }
+                None => None,
+            },
+        },
+        Some("demo") => Command::Demo {
+            db: a.required("--db", "demo")?.into(),
+            establishments: a.number("--establishments", 2_000)?,
+            seed: a.number("--seed", 1)?,
+            province: a.value("--province")?.unwrap_or_else(|| "38".into()),
+        },
+        Some("check") => Command::Check {
+            db: a.required("--db", "check")?.into(),
+            json: a.flag("--json"),
+        },
+        Some("backup") => Command::Backup {
+            db: a.required("--db", "backup")?.into(),
+            out: a.required("--out", "backup")?.into(),
+        },
+        Some(other) => return Err(UsageError(format!("Không có lệnh \"{other}\"."))),
+    };
+    a.finish()?;
+    Ok(command)
+}
+
+/// Where the database lives when `--db` is not given: the per-user local data folder
+/// (Windows: %LOCALAPPDATA%\KhuyenCong\SoKhuyenCong\data; Linux: ~/.local/share/sokhuyencong).
+pub fn default_db_path() -> PathBuf {
+    directories::ProjectDirs::from("vn", "KhuyenCong", "SoKhuyenCong")
+        .map(|d| d.data_local_dir().join("khuyencong.db"))
+        .unwrap_or_else(|| PathBuf::from("khuyencong.db"))
+}
+
+/// `khuyencong demo`: refuses an existing file with data, so nothing is ever overwritten.
+pub fn run_demo(db: &Path, count: usize, seed: u64, province: &str) -> Result<String, StoreError> {
+    if std::fs::metadata(db).is_ok_and(|m| m.len() > 0) {
+        let store = Store::open(db, OpenMode::MustExist)?;
+        if !store.establishment_summaries()?.is_empty() {
+            return Err(StoreError::NotEmpty(db.to_owned()));
+        }
+    }
+    let mut store = Store::open(db, OpenMode::CreateIfMissing)?;
+    let started = std::time::Instant::now();
+    let n = crate::demo::fill(&mut store, province, count, seed, |done| {
+        eprintln!(
+            "  đã tạo {} / {} cơ sở…",
+            format_integer(done as i64),
+            format_integer(count as i64)
+        );
+    })?;
+    Ok(format!(
+        "Đã tạo {} cơ sở mẫu của tỉnh mã {province} trong {} (hạt giống {seed}) sau {:.1} giây.",
+        format_integer(n as i64),
+        db.display(),
+        started.elapsed().as_secs_f64()
+    ))
+}
+
+/// What `khuyencong check` found.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    pub file: String,
+    pub schema_version: i64,
+    pub integrity: Vec<String>,
+    pub tables: BTreeMap<String, i64>,
+    pub establishments_checked: usize,
+    pub errors: BTreeMap<String, usize>,
+    pub warnings: BTreeMap<String, usize>,
+    /// One example message per kind, to say what the kind means.
+    pub examples: BTreeMap<String, String>,
+    pub sound: bool,
+}
+
+/// Runs SQLite's integrity check and the validation over every record.
+pub fn run_check(db: &Path, today: chrono::NaiveDate) -> Result<CheckReport, StoreError> {
+    let store = Store::open(db, OpenMode::MustExist)?;
+    let integrity = store.integrity_check()?;
+    let tables: BTreeMap<String, i64> = store.table_counts()?.into_iter().collect();
+    let provinces: HashMap<String, Province> = store
+        .provinces()?
+        .into_iter()
+        .map(|p| (p.code.clone(), p))
+        .collect();
+    let mut communes: HashMap<String, Commune> = HashMap::new();
+    for code in provinces.keys() {
+        for c in store.communes_of(code)? {
+            communes.insert(c.code.clone(), c);
+        }
+    }
+    let industries: HashMap<String, _> = store
+        .industries()?
+        .into_iter()
+        .map(|i| (i.code.clone(), i))
+        .collect();
+    let definitions = store.cnnt_definitions()?;
+    let definition = CnntDefinition::in_force(&definitions, today);
+    let records = store.all_establishments()?;
+
+    // Probable duplicates, found in memory: same tax code; same folded name in the same xã.
+    let mut by_tax: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_name: HashMap<(String, &str), Vec<usize>> = HashMap::new();
+    for (i, e) in records.iter().enumerate() {
+        if !e.tax_code.is_empty() {
+            by_tax.entry(e.tax_code.as_str()).or_default().push(i);
+        }
+        let place = if e.commune_code.is_empty() {
+            &e.legacy_commune_code
+        } else {
+            &e.commune_code
+        };
+        if !place.is_empty() {
+            by_name
+                .entry((fold(&e.name), place.as_str()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut duplicates: HashMap<usize, Vec<DuplicateCandidate>> = HashMap::new();
+    let groups = by_tax
+        .values()
+        .map(|g| (g, true))
+        .chain(by_name.values().map(|g| (g, false)));
+    for (group, same_tax_code) in groups.filter(|(g, _)| g.len() > 1) {
+        for &i in group {
+            for &j in group.iter().filter(|&&j| j != i) {
+                duplicates.entry(i).or_default().push(DuplicateCandidate {
+                    code: records[j].code.clone(),
+                    name: records[j].name.clone(),
+                    same_tax_code,
+                });
+            }
+        }
+    }
+
+    let mut errors = BTreeMap::new();
+    let mut warnings = BTreeMap::new();
+    let mut examples = BTreeMap::new();
+    for (i, e) in records.iter().enumerate() {
+        let legacy_known = e.legacy_commune_code.is_empty()
+            || store.legacy_commune(&e.legacy_commune_code)?.is_some();
+        let ctx = ValidationContext {
+            today,
+            province: provinces.get(&e.province_code),
+            commune: communes.get(&e.commune_code),
+            legacy_commune_known: legacy_known,
+            industry: industries.get(&e.industry_code),
+            definition,
+            duplicates: duplicates.get(&i).map_or(&[], Vec::as_slice),
+        };
+        for issue in validate_establishment(e, &ctx) {
+            let counts = match issue.severity {
+                Severity::Error => &mut errors,
+                Severity::Warning => &mut warnings,
+            };
+            *counts.entry(issue.kind.to_owned()).or_insert(0usize) += 1;
+            examples
+                .entry(issue.kind.to_owned())
+                .or_insert_with(|| format!("{}: {}", e.code, issue.message));
+        }
+    }
+    let sound = integrity == ["ok"] && errors.is_empty();
+    Ok(CheckReport {
+        file: db.display().to_string(),
+        schema_version: store.schema_version()?,
+        integrity,
+        tables,
+        establishments_checked: records.len(),
+        errors,
+        warnings,
+        examples,
+        sound,
+    })
+}
+
+impl CheckReport {
+    /// The report as text for a person.
+    pub fn to_text(&self) -> String {
+        let mut out = format!(
+            "Kiểm tra tệp: {}\nPhiên bản dữ liệu: {}\nTính toàn vẹn (SQLite): {}\n\nSố dòng theo bảng:\n",
+            self.file,
+            self.schema_version,
+            if self.integrity == ["ok"] {
+                "ổn".to_owned()
+            } else {
+                self.integrity.join("; ")
+            }
+        );
+        for (table, n) in &self.tables {
+            out.push_str(&format!("  {table:<20} {:>10}\n", format_integer(*n)));
+        }
+        let total = |m: &BTreeMap<String, usize>| m.values().sum::<usize>() as i64;
+        out.push_str(&format!(
+            "\nKiểm tra {} cơ sở CNNT: {} lỗi, {} cảnh báo\n",
+            format_integer(self.establishments_checked as i64),
+            format_integer(total(&self.errors)),
+            format_integer(total(&self.warnings))
+        ));
+        for (title, counts) in [("Lỗi", &self.errors), ("Cảnh báo", &self.warnings)] {
+            if counts.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("  {title}:\n"));
+            for (kind, n) in counts {
+                out.push_str(&format!(
+                    "    {kind:<28} {:>8}\n",
+                    format_integer(*n as i64)
+                ));
+                if let Some(example) = self.examples.get(kind) {
+                    out.push_str(&format!("      ví dụ: {example}\n"));
+                }
+            }
+        }
+        out.push_str(if self.sound {
+            "\nKết luận: tệp tốt.\n"
+        } else {
+            "\nKết luận: tệp có lỗi, cần xem lại.\n"
+        });
+        out
+    }
+}
+
+/// `khuyencong backup`: an online copy, safe while the app has the file open.
+pub fn run_backup(db: &Path, out: &Path) -> Result<String, StoreError> {
+    let store = Store::open(db, OpenMode::MustExist)?;
+    store.backup_to(out)?;
+    Ok(format!(
+        "Đã sao lưu {} vào {}.",
+        db.display(),
+        out.display()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn parses_subcommands() {
+        assert_eq!(
+            parse(&args("demo --db a.db --establishments 200.000 --seed 7")),
+            Ok(Command::Demo {
+                db: "a.db".into(),
+                establishments: 200_000,
+                seed: 7,
+                province: "38".into()
+            })
+        );
+        assert_eq!(
+            parse(&args("check --db a.db --json")),
+            Ok(Command::Check {
+                db: "a.db".into(),
+                json: true
+            })
+        );
+        assert_eq!(
+            parse(&args("--db x.db --renderer glow")),
+            Ok(Command::Window {
+                db: Some("x.db".into()),
+                renderer: Some("glow".into())
+            })
+        );
+        assert_eq!(parse(&args("--help")), Ok(Command::Help));
+    }
+
+    #[test]
+    fn mistakes_are_explained_in_vietnamese() {
+        assert_eq!(
+            parse(&args("backup --db a.db")),
+            Err(UsageError("Lệnh backup cần --out.".into()))
+        );
+        assert!(
+            parse(&args("demo --db"))
+                .unwrap_err()
+                .0
+                .contains("Thiếu giá trị")
+        );
+        assert!(
+            parse(&args("xoa --db a"))
+                .unwrap_err()
+                .0
+                .contains("Không có lệnh")
+        );
+        assert!(
+            parse(&args("check --db a.db --nhanh"))
+                .unwrap_err()
+                .0
+                .contains("Không hiểu")
+        );
+        assert!(parse(&args("--renderer vulkan")).is_err());
+    }
+}

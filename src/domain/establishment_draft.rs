@@ -1,0 +1,121 @@
+//! What the establishment form edits: the record, with numbers and dates still as typed text.
+//! Turning a draft into a record reports unreadable numbers and dates as field errors, so a
+//! typo never silently becomes "empty".
+
+use super::establishment::Establishment;
+use super::establishment_field as field;
+use super::issue::Issue;
+use crate::text::date::{DateError, format_date, parse_date};
+use crate::text::fold::nfc;
+use crate::text::number::{NumberError, format_integer, parse_integer};
+
+/// The record being edited plus the text of its typed numeric and date fields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EstablishmentDraft {
+    pub record: Establishment,
+    pub registration_date: String,
+    pub workers_total: String,
+    pub workers_female: String,
+    pub workers_ethnic_minority: String,
+    pub capital: String,
+    pub revenue: String,
+    pub founded_year: String,
+}
+
+fn integer_text(v: Option<i64>) -> String {
+    v.map(format_integer).unwrap_or_default()
+}
+
+impl EstablishmentDraft {
+    /// A draft showing `record` as the form would.
+    pub fn from_record(record: Establishment) -> EstablishmentDraft {
+        EstablishmentDraft {
+            registration_date: record
+                .registration_date
+                .map(format_date)
+                .unwrap_or_default(),
+            workers_total: integer_text(record.workers_total),
+            workers_female: integer_text(record.workers_female),
+            workers_ethnic_minority: integer_text(record.workers_ethnic_minority),
+            capital: integer_text(record.capital),
+            revenue: integer_text(record.revenue),
+            founded_year: record
+                .founded_year
+                .map(|y| y.to_string())
+                .unwrap_or_default(),
+            record,
+        }
+    }
+
+    /// The record the draft describes (text NFC-normalised and trimmed), and the errors of
+    /// fields whose text could not be read.
+    pub fn to_record(&self) -> (Establishment, Vec<Issue>) {
+        let mut issues = Vec::new();
+        let mut r = self.record.clone();
+        for text in [
+            &mut r.name,
+            &mut r.tax_code,
+            &mut r.registration_no,
+            &mut r.representative,
+            &mut r.representative_title,
+            &mut r.ethnicity,
+            &mut r.phone,
+            &mut r.email,
+            &mut r.address_detail,
+            &mut r.craft_village_name,
+            &mut r.craft_village_decision,
+            &mut r.main_products,
+            &mut r.notes,
+        ] {
+            *text = nfc(text.trim());
+        }
+        r.registration_date = match parse_date(&self.registration_date) {
+            Ok(d) => Some(d),
+            Err(DateError::Empty) => None,
+            Err(err) => {
+                issues.push(Issue::error(
+                    field::REGISTRATION_DATE,
+                    "ngay_sai",
+                    format!("Ngày cấp: {err}."),
+                ));
+                None
+            }
+        };
+        let mut number = |text: &str, key: &'static str, label: &str| match parse_integer(text) {
+            Ok(v) => Some(v),
+            Err(NumberError::Empty) => None,
+            Err(err) => {
+                issues.push(Issue::error(key, "so_sai", format!("{label}: {err}.")));
+                None
+            }
+        };
+        r.workers_total = number(
+            &self.workers_total,
+            field::WORKERS_TOTAL,
+            "Tổng số lao động",
+        );
+        r.workers_female = number(&self.workers_female, field::WORKERS_FEMALE, "Lao động nữ");
+        r.workers_ethnic_minority = number(
+            &self.workers_ethnic_minority,
+            field::WORKERS_ETHNIC_MINORITY,
+            "Lao động người dân tộc thiểu số",
+        );
+        r.capital = number(&self.capital, field::CAPITAL, "Vốn");
+        r.revenue = number(&self.revenue, field::REVENUE, "Doanh thu");
+        r.founded_year = match self.founded_year.trim() {
+            "" => None,
+            y => match y.parse::<i32>() {
+                Ok(v) => Some(v),
+                Err(_) => {
+                    issues.push(Issue::error(
+                        field::FOUNDED_YEAR,
+                        "nam_sai",
+                        "Năm thành lập: nhập 4 chữ số, ví dụ 2015.",
+                    ));
+                    None
+                }
+            },
+        };
+        (r, issues)
+    }
+}

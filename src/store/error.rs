@@ -1,0 +1,50 @@
+//! Everything that can go wrong in the store, with messages in Vietnamese.
+
+use std::path::PathBuf;
+
+use crate::domain::issue::Issue;
+
+/// A store failure. Display texts are shown to users as they are.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("Không tìm thấy tệp dữ liệu {0}.")]
+    FileNotFound(PathBuf),
+    #[error(
+        "Tệp {0} không phải là tệp dữ liệu của Sổ Khuyến công (không phải cơ sở dữ liệu SQLite). Tệp không bị thay đổi."
+    )]
+    NotADatabase(PathBuf),
+    #[error(
+        "Tệp {path} được tạo bởi phiên bản mới hơn của Sổ Khuyến công (phiên bản dữ liệu {found}, phần mềm này đọc được đến {supported}). Hãy cập nhật phần mềm; tệp không bị thay đổi."
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("Không đọc/ghi được tệp {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("Lỗi cơ sở dữ liệu: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("Không nâng cấp được cấu trúc dữ liệu: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("Danh mục {file}, dòng {line}: {message}")]
+    ReferenceData {
+        file: &'static str,
+        line: usize,
+        message: String,
+    },
+    #[error("Bản ghi có lỗi nên chưa được lưu: {}", .0.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join(" "))]
+    Invalid(Vec<Issue>),
+    #[error("Không tìm thấy bản ghi {0} (có thể đã bị xóa).")]
+    RecordNotFound(String),
+    #[error("Tệp {0} đã có dữ liệu; lệnh demo chỉ điền vào tệp mới, không ghi đè dữ liệu thật.")]
+    NotEmpty(PathBuf),
+    #[error("Tệp sao lưu {path} không dùng được: {reason}")]
+    BadBackup { path: PathBuf, reason: String },
+}
+
+/// Result alias of the store.
+pub type StoreResult<T> = Result<T, StoreError>;

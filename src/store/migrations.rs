@@ -1,0 +1,124 @@
+//! Versioned schema. Append new migrations; never edit a released one.
+
+use rusqlite_migration::{M, Migrations};
+
+const V1_FOUNDATION: &str = r#"
+CREATE TABLE setting (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE audit_log (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    record_id  TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    old_json   TEXT,
+    new_json   TEXT
+) STRICT;
+CREATE INDEX audit_log_record ON audit_log(table_name, record_id);
+
+CREATE TABLE province (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE commune (
+    code          TEXT PRIMARY KEY,
+    province_code TEXT NOT NULL REFERENCES province(code),
+    name          TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    name_folded   TEXT NOT NULL
+) STRICT;
+CREATE INDEX commune_province ON commune(province_code);
+
+CREATE TABLE legacy_commune (
+    code          TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    district_code TEXT NOT NULL,
+    district_name TEXT NOT NULL,
+    province_code TEXT NOT NULL,
+    province_name TEXT NOT NULL,
+    name_folded   TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE commune_mapping (
+    old_code   TEXT NOT NULL REFERENCES legacy_commune(code),
+    new_code   TEXT NOT NULL REFERENCES commune(code),
+    is_default INTEGER NOT NULL,
+    PRIMARY KEY (old_code, new_code)
+) STRICT;
+CREATE INDEX commune_mapping_new ON commune_mapping(new_code);
+
+CREATE TABLE industry (
+    code       TEXT PRIMARY KEY,
+    name       TEXT NOT NULL,
+    valid_from TEXT NOT NULL,
+    valid_to   TEXT,
+    source     TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE cnnt_definition (
+    id                                    INTEGER PRIMARY KEY,
+    valid_from                            TEXT NOT NULL,
+    valid_to                              TEXT,
+    eligible_forms                        TEXT NOT NULL,
+    central_city_ward_needs_craft_village INTEGER NOT NULL,
+    source                                TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE ethnicity (
+    name     TEXT PRIMARY KEY,
+    position INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE establishment (
+    id                      TEXT PRIMARY KEY,
+    code                    TEXT NOT NULL UNIQUE,
+    name                    TEXT NOT NULL,
+    name_folded             TEXT NOT NULL,
+    legal_form              TEXT,
+    tax_code                TEXT NOT NULL,
+    registration_no         TEXT NOT NULL,
+    registration_date       TEXT,
+    representative          TEXT NOT NULL,
+    representative_title    TEXT NOT NULL,
+    owner_gender            TEXT,
+    ethnicity               TEXT NOT NULL,
+    phone                   TEXT NOT NULL,
+    email                   TEXT NOT NULL,
+    province_code           TEXT NOT NULL REFERENCES province(code),
+    commune_code            TEXT REFERENCES commune(code),
+    legacy_district_code    TEXT,
+    legacy_commune_code     TEXT REFERENCES legacy_commune(code),
+    address_detail          TEXT NOT NULL,
+    craft_village_name      TEXT NOT NULL,
+    craft_village_decision  TEXT NOT NULL,
+    industry_code           TEXT REFERENCES industry(code),
+    main_products           TEXT NOT NULL,
+    workers_total           INTEGER CHECK (workers_total >= 0),
+    workers_female          INTEGER CHECK (workers_female >= 0),
+    workers_ethnic_minority INTEGER CHECK (workers_ethnic_minority >= 0),
+    capital                 INTEGER CHECK (capital >= 0),
+    revenue                 INTEGER CHECK (revenue >= 0),
+    founded_year            INTEGER,
+    recognitions            TEXT NOT NULL,
+    notes                   TEXT NOT NULL,
+    created_at              TEXT NOT NULL,
+    updated_at              TEXT NOT NULL,
+    deleted_at              TEXT
+) STRICT;
+CREATE INDEX establishment_tax_code ON establishment(tax_code) WHERE tax_code <> '';
+CREATE INDEX establishment_name_commune ON establishment(name_folded, commune_code);
+"#;
+
+/// All migrations, oldest first. `PRAGMA user_version` holds how many have run.
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1_FOUNDATION)])
+}
+
+/// The schema version this build writes; files with a higher `user_version` are refused.
+pub const LATEST_VERSION: i64 = 1;

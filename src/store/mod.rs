@@ -1,0 +1,201 @@
+//! SQLite storage: the only place that knows SQL. One file per aggregate.
+
+pub mod audit;
+pub mod backup;
+pub mod error;
+pub mod establishments;
+pub mod migrations;
+pub mod reference_data;
+pub mod settings;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction};
+
+pub use error::{StoreError, StoreResult};
+
+/// The first 16 bytes of every SQLite database file.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// How to treat a missing file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Create the file (and its folder) when it does not exist: the app's first start.
+    CreateIfMissing,
+    /// Refuse a missing file: command-line checks must not invent an empty database.
+    MustExist,
+}
+
+/// An open database file.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Refuses a file that exists but is not SQLite, or was written by a newer version, without
+/// touching it. Returns whether the file already holds data.
+fn inspect_existing(path: &Path, mode: OpenMode) -> StoreResult<bool> {
+    let io_err = |source| StoreError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let len = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return match mode {
+                OpenMode::CreateIfMissing => Ok(false),
+                OpenMode::MustExist => Err(StoreError::FileNotFound(path.to_owned())),
+            };
+        }
+        Err(e) => return Err(io_err(e)),
+    };
+    if len == 0 {
+        return Ok(false);
+    }
+    let mut header = [0u8; 16];
+    {
+        use std::io::Read;
+        let mut f = std::fs::File::open(path).map_err(io_err)?;
+        if f.read_exact(&mut header).is_err() || &header != SQLITE_HEADER {
+            return Err(StoreError::NotADatabase(path.to_owned()));
+        }
+    }
+    let ro = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let found: i64 = ro
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|_| StoreError::NotADatabase(path.to_owned()))?;
+    if found > migrations::LATEST_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_owned(),
+            found,
+            supported: migrations::LATEST_VERSION,
+        });
+    }
+    Ok(true)
+}
+
+impl Store {
+    /// Opens (or creates) a database file: checks it, migrates it, loads reference data on
+    /// first start. Use `open_at_startup` for the app, which also takes a backup first.
+    pub fn open(path: &Path, mode: OpenMode) -> StoreResult<Store> {
+        inspect_existing(path, mode)?;
+        Self::open_checked(path)
+    }
+
+    /// The app's start: check the file, copy it into the backups folder before any write
+    /// (keeping the last 10), then open it.
+    pub fn open_at_startup(path: &Path) -> StoreResult<Store> {
+        if inspect_existing(path, OpenMode::CreateIfMissing)? {
+            backup::take_startup_backup(path)?;
+        }
+        Self::open_checked(path)
+    }
+
+    fn open_checked(path: &Path) -> StoreResult<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                path: dir.to_owned(),
+                source,
+            })?;
+        }
+        let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        migrations::migrations().to_latest(&mut conn)?;
+        let mut store = Store {
+            conn,
+            path: path.to_owned(),
+        };
+        reference_data::load_if_empty(&mut store)?;
+        Ok(store)
+    }
+
+    /// The database file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Read access for queries.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one transaction: all of it is committed, or none of it.
+    pub(crate) fn write<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let tx = self.conn.transaction()?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> StoreResult<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// SQLite's own integrity check; "ok" when the file is sound.
+    pub fn integrity_check(&self) -> StoreResult<Vec<String>> {
+        let mut st = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Number of rows in each table (tombstoned rows included), for `khuyencong check`.
+    pub fn table_counts(&self) -> StoreResult<Vec<(String, i64)>> {
+        let mut st = self.conn.prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        )?;
+        let names: Vec<String> = st.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        names
+            .into_iter()
+            .map(|name| {
+                let n: i64 =
+                    self.conn
+                        .query_row(&format!("SELECT COUNT(*) FROM \"{name}\""), [], |r| {
+                            r.get(0)
+                        })?;
+                Ok((name, n))
+            })
+            .collect()
+    }
+
+    /// The audit rows of one record, oldest first.
+    pub fn audit_trail(
+        &self,
+        table_name: &str,
+        record_id: &str,
+    ) -> StoreResult<Vec<audit::AuditEntry>> {
+        let mut st = self.conn.prepare(
+            "SELECT at, actor, table_name, record_id, action, old_json, new_json FROM audit_log
+             WHERE table_name = ?1 AND record_id = ?2 ORDER BY id",
+        )?;
+        let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+        let rows = st.query_map([table_name, record_id], |r| {
+            Ok(audit::AuditEntry {
+                at: r.get(0)?,
+                actor: r.get(1)?,
+                table_name: r.get(2)?,
+                record_id: r.get(3)?,
+                action: r.get(4)?,
+                old: parse(r.get(5)?),
+                new: parse(r.get(6)?),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// Dates are stored as ISO text "yyyy-mm-dd".
+pub(crate) fn date_from_sql(s: &str) -> rusqlite::Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}

@@ -1,0 +1,60 @@
+//! Installation settings kept in the database (so a backup carries them).
+
+use rusqlite::{OptionalExtension, params};
+
+use super::Store;
+use super::audit::{AuditAction, record_change};
+use super::error::StoreResult;
+use crate::domain::unit_settings::{UnitKind, UnitSettings};
+
+const UNIT_KEY: &str = "unit";
+
+impl Store {
+    /// Reads a raw setting.
+    pub fn setting(&self, key: &str) -> StoreResult<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Writes a raw setting with its audit row.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> StoreResult<()> {
+        let old = self.setting(key)?;
+        if old.as_deref() == Some(value) {
+            return Ok(());
+        }
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO setting(key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
+            let new = value.to_owned();
+            let action = if old.is_some() {
+                AuditAction::Update
+            } else {
+                AuditAction::Insert
+            };
+            record_change(tx, "setting", key, action, old.as_ref(), Some(&new))
+        })
+    }
+
+    /// The unit this installation serves; None until the first-start dialog was answered.
+    pub fn unit_settings(&self) -> StoreResult<Option<UnitSettings>> {
+        Ok(self
+            .setting(UNIT_KEY)?
+            .and_then(|json| serde_json::from_str::<UnitSettings>(&json).ok())
+            .filter(|u| {
+                !u.province_code.is_empty() && UnitKind::from_code(u.kind.code()).is_some()
+            }))
+    }
+
+    /// Stores the unit this installation serves.
+    pub fn set_unit_settings(&mut self, unit: &UnitSettings) -> StoreResult<()> {
+        let json = serde_json::to_string(unit).unwrap_or_default();
+        self.set_setting(UNIT_KEY, &json)
+    }
+}

@@ -1,0 +1,335 @@
+//! Vietnamese number formatting and parsing: '.' groups thousands, ',' marks decimals.
+
+use thiserror::Error;
+
+/// Why a user-typed whole number was rejected; messages are shown to users as-is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum NumberError {
+    /// Nothing (or only whitespace) was typed; callers usually treat this as "no value".
+    #[error("chưa nhập")]
+    Empty,
+    /// A decimal part was typed ("1,5") where only whole numbers are allowed.
+    #[error("phải là số nguyên, không có phần thập phân")]
+    NotWhole,
+    /// Letters, misplaced separators ("1.23.4") or other garbage.
+    #[error("không đúng định dạng số (ví dụ 1.234.567)")]
+    Malformed,
+    /// Well-formed, but outside the range of `i64`.
+    #[error("số quá lớn")]
+    TooLarge,
+}
+
+/// Formats a whole number with '.' thousands separators: 1234567 → "1.234.567".
+pub fn format_integer(n: i64) -> String {
+    let mut out = String::with_capacity(27);
+    if n < 0 {
+        out.push('-');
+    }
+    push_grouped(&mut out, n.unsigned_abs());
+    out
+}
+
+/// Formats an amount of money in đồng: 1234567 → "1.234.567 đồng".
+pub fn format_dong(n: i64) -> String {
+    let mut out = format_integer(n);
+    out.push_str(" đồng");
+    out
+}
+
+/// Formats basis points as a percentage with one decimal: 8000 → "80,0 %", 12345 → "123,5 %".
+///
+/// Rounds half away from zero; a value that rounds to zero is shown without a minus sign.
+pub fn format_percent_basis_points(bp: i64) -> String {
+    // 1 bp = 0.01 %, so tenths of a percent = bp / 10, rounded half away from zero.
+    let tenths = (bp.unsigned_abs() + 5) / 10;
+    let mut out = String::with_capacity(32);
+    if bp < 0 && tenths != 0 {
+        out.push('-');
+    }
+    push_grouped(&mut out, tenths / 10);
+    out.push(',');
+    out.push(char::from(b'0' + (tenths % 10) as u8));
+    out.push_str(" %");
+    out
+}
+
+/// Parses a whole number typed the Vietnamese way ("1.234.567", "1 234 567", "-1234").
+///
+/// Surrounding whitespace is ignored. Separators are '.' or spaces (including U+00A0 and
+/// U+202F), one kind per number, in groups of three digits. A leading '-' (or U+2212) negates.
+pub fn parse_integer(input: &str) -> Result<i64, NumberError> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    let (negative, body) = match trimmed.strip_prefix(['-', '\u{2212}']) {
+        Some(rest) => (true, rest),
+        None => (false, trimmed),
+    };
+    if let Some((whole, fraction)) = body.split_once(',') {
+        let fraction_is_digits =
+            !fraction.is_empty() && fraction.bytes().all(|b| b.is_ascii_digit());
+        let whole_is_number = whole.is_empty()
+            || matches!(parse_magnitude(whole), Ok(_) | Err(NumberError::TooLarge));
+        return Err(if fraction_is_digits && whole_is_number {
+            NumberError::NotWhole
+        } else {
+            NumberError::Malformed
+        });
+    }
+    let magnitude = parse_magnitude(body)?;
+    if negative {
+        0i64.checked_sub_unsigned(magnitude)
+            .ok_or(NumberError::TooLarge)
+    } else {
+        i64::try_from(magnitude).map_err(|_| NumberError::TooLarge)
+    }
+}
+
+/// Kinds of thousands separator; a number must use only one kind.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Separator {
+    Dot,
+    Space,
+}
+
+/// Parses unsigned digits with optional thousands separators into a `u64`.
+fn parse_magnitude(body: &str) -> Result<u64, NumberError> {
+    let mut value: Option<u64> = Some(0);
+    let mut separator: Option<Separator> = None;
+    let mut group_len = 0usize;
+    let mut first_group = true;
+    for c in body.chars() {
+        let kind = match c {
+            '0'..='9' => {
+                group_len += 1;
+                let digit = u64::from(c as u8 - b'0');
+                value = value
+                    .and_then(|v| v.checked_mul(10))
+                    .and_then(|v| v.checked_add(digit));
+                continue;
+            }
+            '.' => Separator::Dot,
+            ' ' | '\u{00A0}' | '\u{202F}' => Separator::Space,
+            _ => return Err(NumberError::Malformed),
+        };
+        if separator.is_some_and(|seen| seen != kind) {
+            return Err(NumberError::Malformed);
+        }
+        separator = Some(kind);
+        let group_ok = if first_group {
+            (1..=3).contains(&group_len)
+        } else {
+            group_len == 3
+        };
+        if !group_ok {
+            return Err(NumberError::Malformed);
+        }
+        first_group = false;
+        group_len = 0;
+    }
+    let last_group_ok = if first_group {
+        group_len > 0
+    } else {
+        group_len == 3
+    };
+    if !last_group_ok {
+        return Err(NumberError::Malformed);
+    }
+    value.ok_or(NumberError::TooLarge)
+}
+
+/// Appends `value` in decimal with '.' between groups of three digits.
+fn push_grouped(out: &mut String, value: u64) {
+    let digits = value.to_string();
+    let len = digits.len();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (len - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(digit);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_integer_groups_thousands() {
+        assert_eq!(format_integer(0), "0");
+        assert_eq!(format_integer(7), "7");
+        assert_eq!(format_integer(999), "999");
+        assert_eq!(format_integer(1000), "1.000");
+        assert_eq!(format_integer(12345), "12.345");
+        assert_eq!(format_integer(123456), "123.456");
+        assert_eq!(format_integer(1234567), "1.234.567");
+        assert_eq!(format_integer(-1234), "-1.234");
+        assert_eq!(format_integer(-999), "-999");
+        assert_eq!(format_integer(-1), "-1");
+    }
+
+    #[test]
+    fn format_integer_extremes() {
+        assert_eq!(format_integer(i64::MAX), "9.223.372.036.854.775.807");
+        assert_eq!(format_integer(i64::MIN), "-9.223.372.036.854.775.808");
+    }
+
+    #[test]
+    fn format_dong_appends_unit() {
+        assert_eq!(format_dong(1234567), "1.234.567 đồng");
+        assert_eq!(format_dong(0), "0 đồng");
+        assert_eq!(format_dong(-500000), "-500.000 đồng");
+    }
+
+    #[test]
+    fn format_percent() {
+        assert_eq!(format_percent_basis_points(8000), "80,0 %");
+        assert_eq!(format_percent_basis_points(12345), "123,5 %");
+        assert_eq!(format_percent_basis_points(12344), "123,4 %");
+        assert_eq!(format_percent_basis_points(0), "0,0 %");
+        assert_eq!(format_percent_basis_points(10000), "100,0 %");
+        assert_eq!(format_percent_basis_points(5), "0,1 %");
+        assert_eq!(format_percent_basis_points(4), "0,0 %");
+        assert_eq!(format_percent_basis_points(99), "1,0 %");
+        assert_eq!(format_percent_basis_points(12_345_678), "123.456,8 %");
+    }
+
+    #[test]
+    fn format_percent_negative_rounds_away_from_zero() {
+        assert_eq!(format_percent_basis_points(-12345), "-123,5 %");
+        assert_eq!(format_percent_basis_points(-15), "-0,2 %");
+        assert_eq!(format_percent_basis_points(-4), "0,0 %");
+    }
+
+    #[test]
+    fn format_percent_extremes_do_not_panic() {
+        assert_eq!(
+            format_percent_basis_points(i64::MAX),
+            "92.233.720.368.547.758,1 %"
+        );
+        assert_eq!(
+            format_percent_basis_points(i64::MIN),
+            "-92.233.720.368.547.758,1 %"
+        );
+    }
+
+    #[test]
+    fn parse_plain_and_grouped() {
+        assert_eq!(parse_integer("1234567"), Ok(1234567));
+        assert_eq!(parse_integer("1.234.567"), Ok(1234567));
+        assert_eq!(parse_integer("1 234 567"), Ok(1234567));
+        assert_eq!(parse_integer("1\u{00A0}234\u{00A0}567"), Ok(1234567));
+        assert_eq!(parse_integer("1\u{202F}234\u{202F}567"), Ok(1234567));
+        assert_eq!(parse_integer("1 234\u{00A0}567"), Ok(1234567));
+        assert_eq!(parse_integer("12.345"), Ok(12345));
+        assert_eq!(parse_integer("123.456"), Ok(123456));
+        assert_eq!(parse_integer("0"), Ok(0));
+        assert_eq!(parse_integer("007"), Ok(7));
+        assert_eq!(parse_integer("  42\t"), Ok(42));
+        assert_eq!(parse_integer("\u{00A0}42\u{00A0}"), Ok(42));
+    }
+
+    #[test]
+    fn parse_negative() {
+        assert_eq!(parse_integer("-1234"), Ok(-1234));
+        assert_eq!(parse_integer("-1.234"), Ok(-1234));
+        assert_eq!(parse_integer("\u{2212}5"), Ok(-5));
+        assert_eq!(parse_integer("-0"), Ok(0));
+        assert_eq!(parse_integer("-"), Err(NumberError::Malformed));
+        assert_eq!(parse_integer("--5"), Err(NumberError::Malformed));
+        assert_eq!(parse_integer("- 5"), Err(NumberError::Malformed));
+        assert_eq!(parse_integer("5-"), Err(NumberError::Malformed));
+    }
+
+    #[test]
+    fn parse_empty() {
+        assert_eq!(parse_integer(""), Err(NumberError::Empty));
+        assert_eq!(parse_integer("   "), Err(NumberError::Empty));
+        assert_eq!(parse_integer("\u{00A0}\t"), Err(NumberError::Empty));
+    }
+
+    #[test]
+    fn parse_decimal_is_not_whole() {
+        assert_eq!(parse_integer("1,5"), Err(NumberError::NotWhole));
+        assert_eq!(parse_integer("1.234,50"), Err(NumberError::NotWhole));
+        assert_eq!(parse_integer("-1,5"), Err(NumberError::NotWhole));
+        assert_eq!(parse_integer(",5"), Err(NumberError::NotWhole));
+        // English-style thousands are not silently read as 1.
+        assert_eq!(parse_integer("1,000"), Err(NumberError::NotWhole));
+        assert_eq!(parse_integer("1,"), Err(NumberError::Malformed));
+        assert_eq!(parse_integer("1,5,5"), Err(NumberError::Malformed));
+        assert_eq!(parse_integer("a,5"), Err(NumberError::Malformed));
+        assert_eq!(parse_integer("1.23,5"), Err(NumberError::Malformed));
+    }
+
+    #[test]
+    fn parse_malformed() {
+        for bad in [
+            "1.23.4",
+            "1.2345",
+            "1234.567",
+            "1..234",
+            ".123",
+            "123.",
+            "1.234.56",
+            "1 23",
+            "1.234 567",
+            "12a",
+            "abc",
+            "1e6",
+            "+5",
+            "0x10",
+            "１２",
+            "1_000",
+            "1 .234",
+        ] {
+            assert_eq!(parse_integer(bad), Err(NumberError::Malformed), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn parse_overflow() {
+        assert_eq!(parse_integer("9223372036854775807"), Ok(i64::MAX));
+        assert_eq!(parse_integer("9.223.372.036.854.775.807"), Ok(i64::MAX));
+        assert_eq!(parse_integer("-9223372036854775808"), Ok(i64::MIN));
+        assert_eq!(
+            parse_integer("9223372036854775808"),
+            Err(NumberError::TooLarge)
+        );
+        assert_eq!(
+            parse_integer("-9223372036854775809"),
+            Err(NumberError::TooLarge)
+        );
+        assert_eq!(
+            parse_integer("99999999999999999999999"),
+            Err(NumberError::TooLarge)
+        );
+        // Garbage wins over size.
+        assert_eq!(
+            parse_integer("99999999999999999999999x"),
+            Err(NumberError::Malformed)
+        );
+    }
+
+    #[test]
+    fn roundtrip() {
+        for n in [0, 1, -1, 999, 1000, -1000, 1234567, i64::MAX, i64::MIN] {
+            assert_eq!(parse_integer(&format_integer(n)), Ok(n));
+        }
+    }
+
+    #[test]
+    fn error_messages_are_vietnamese() {
+        assert_eq!(NumberError::Empty.to_string(), "chưa nhập");
+        assert_eq!(
+            NumberError::NotWhole.to_string(),
+            "phải là số nguyên, không có phần thập phân"
+        );
+        assert_eq!(
+            NumberError::Malformed.to_string(),
+            "không đúng định dạng số (ví dụ 1.234.567)"
+        );
+        assert_eq!(NumberError::TooLarge.to_string(), "số quá lớn");
+    }
+}

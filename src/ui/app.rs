@@ -1,0 +1,465 @@
+//! The application shell: navigation, the first-start dialog, the unsaved-changes guard, and
+//! applying what the panels ask for (saving, deleting, restoring) through the store.
+
+use chrono::NaiveDate;
+use egui::{Id, RichText, Ui};
+
+use crate::domain::unit_settings::UnitSettings;
+use crate::store::{Store, StoreError};
+use crate::text::number::format_integer;
+use crate::ui::establishment_form::{ERROR_COLOR, EstablishmentForm, FormAction};
+use crate::ui::fonts::bold;
+use crate::ui::reference_cache::ReferenceCache;
+use crate::ui::registry_panel::{RegistryAction, RegistryPanel};
+use crate::ui::registry_view::RegistryView;
+use crate::ui::settings_panel::{SettingsAction, SettingsPanel};
+use crate::ui::unit_editor::UnitEditor;
+
+/// The screens of the navigation bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Registry,
+    Settings,
+}
+
+/// Where the user wanted to go when the unsaved-changes guard stopped them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Leave {
+    CloseForm,
+    GoTo(Screen),
+    CloseWindow,
+}
+
+/// A line in the status bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// The whole app's state.
+pub struct KhuyenCongApp {
+    store: Store,
+    today: NaiveDate,
+    unit: Option<UnitSettings>,
+    cache: Option<ReferenceCache>,
+    screen: Screen,
+    registry: Option<RegistryPanel>,
+    form: Option<EstablishmentForm>,
+    settings: SettingsPanel,
+    first_start: Option<UnitEditor>,
+    guard: Option<Leave>,
+    allow_close: bool,
+    status: Option<Status>,
+}
+
+impl KhuyenCongApp {
+    /// Builds the app over an open store. `today` is the date rules are judged on.
+    pub fn new(store: Store, today: NaiveDate) -> Result<KhuyenCongApp, StoreError> {
+        let unit = store.unit_settings()?;
+        let settings = SettingsPanel::new(&store, unit.as_ref());
+        let mut app = KhuyenCongApp {
+            first_start: unit.is_none().then(|| UnitEditor::new(None)),
+            store,
+            today,
+            unit: None,
+            cache: None,
+            screen: Screen::Registry,
+            registry: None,
+            form: None,
+            settings,
+            guard: None,
+            allow_close: false,
+            status: None,
+        };
+        if let Some(unit) = unit {
+            app.apply_unit(unit)?;
+        }
+        Ok(app)
+    }
+
+    /// The store (tests inspect the database through it).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The registry panel, once the unit is set.
+    pub fn registry(&self) -> Option<&RegistryPanel> {
+        self.registry.as_ref()
+    }
+
+    /// The open form, if any.
+    pub fn form(&self) -> Option<&EstablishmentForm> {
+        self.form.as_ref()
+    }
+
+    /// The current screen.
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// The status-bar message.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// Whether the first-start dialog is showing.
+    pub fn is_first_start(&self) -> bool {
+        self.first_start.is_some()
+    }
+
+    fn set_status(&mut self, text: impl Into<String>, is_error: bool) {
+        self.status = Some(Status {
+            text: text.into(),
+            is_error,
+        });
+    }
+
+    fn apply_unit(&mut self, unit: UnitSettings) -> Result<(), StoreError> {
+        let cache = ReferenceCache::load(&self.store, &unit.province_code)?;
+        let view = RegistryView::new(self.store.establishment_summaries()?);
+        self.registry = Some(RegistryPanel::new(view));
+        self.cache = Some(cache);
+        self.settings.refresh(&self.store, Some(&unit));
+        self.unit = Some(unit);
+        Ok(())
+    }
+
+    fn save_unit(&mut self, unit: UnitSettings) {
+        let result = self
+            .store
+            .set_unit_settings(&unit)
+            .and_then(|()| self.apply_unit(unit));
+        match result {
+            Ok(()) => {
+                self.first_start = None;
+                self.set_status("Đã lưu cài đặt đơn vị.", false);
+            }
+            Err(e) => self.set_status(e.to_string(), true),
+        }
+    }
+
+    /// Draws one frame of the whole app.
+    pub fn show(&mut self, ui: &mut Ui) {
+        self.handle_close_request(ui);
+        egui::Panel::top("nav").show(ui, |ui| self.nav_bar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::CentralPanel::default().show(ui, |ui| self.central(ui));
+        if self.first_start.is_some() {
+            self.first_start_dialog(ui);
+        }
+        if self.guard.is_some() {
+            self.guard_dialog(ui);
+        }
+    }
+
+    fn handle_close_request(&mut self, ui: &Ui) {
+        let close_requested = ui.ctx().input(|i| i.viewport().close_requested());
+        if close_requested && !self.allow_close && self.form.as_ref().is_some_and(|f| f.is_dirty())
+        {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.guard = Some(Leave::CloseWindow);
+        }
+    }
+
+    fn nav_bar(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.label(bold("Sổ Khuyến công").size(18.0));
+            ui.add_space(16.0);
+            for (screen, text) in [
+                (Screen::Registry, "Cơ sở CNNT"),
+                (Screen::Settings, "Cài đặt"),
+            ] {
+                if ui.selectable_label(self.screen == screen, text).clicked()
+                    && self.screen != screen
+                {
+                    self.leave(Leave::GoTo(screen));
+                }
+            }
+            if let (Some(unit), Some(cache)) = (&self.unit, &self.cache) {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let province = cache
+                        .province(&unit.province_code)
+                        .map_or("", |p| p.name.as_str());
+                    ui.label(RichText::new(format!("{} — {}", unit.unit_name, province)).weak());
+                });
+            }
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            if let Some(s) = &self.status {
+                let color = if s.is_error {
+                    ERROR_COLOR
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.colored_label(color, &s.text);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if let Some(r) = &self.registry {
+                    ui.label(
+                        RichText::new(format!("{} cơ sở", format_integer(r.view.total() as i64)))
+                            .weak(),
+                    );
+                }
+            });
+        });
+    }
+
+    fn central(&mut self, ui: &mut Ui) {
+        match self.screen {
+            Screen::Registry => self.registry_screen(ui),
+            Screen::Settings => self.settings_screen(ui),
+        }
+    }
+
+    fn registry_screen(&mut self, ui: &mut Ui) {
+        let Some(cache) = &self.cache else {
+            ui.label("Hãy chọn đơn vị sử dụng để bắt đầu.");
+            return;
+        };
+        let modal_open = self.guard.is_some() || self.first_start.is_some();
+        if let Some(form) = &mut self.form {
+            form.revalidate(&self.store, cache, self.today);
+            let action = if modal_open {
+                FormAction::None
+            } else {
+                form.ui(ui, cache)
+            };
+            match action {
+                FormAction::Save => self.save_form(),
+                FormAction::Cancel => self.leave(Leave::CloseForm),
+                FormAction::None => {}
+            }
+            return;
+        }
+        let Some(registry) = &mut self.registry else {
+            return;
+        };
+        match registry.ui(ui, cache, modal_open) {
+            RegistryAction::New => {
+                self.form = Some(EstablishmentForm::new_record(cache, self.today));
+            }
+            RegistryAction::Edit(id) => match self.store.establishment(id) {
+                Ok(Some(record)) => {
+                    self.form = Some(EstablishmentForm::edit(record, cache, self.today))
+                }
+                Ok(None) => self.set_status("Không tìm thấy cơ sở (có thể đã bị xóa).", true),
+                Err(e) => self.set_status(e.to_string(), true),
+            },
+            RegistryAction::Delete(id) => self.delete(id),
+            RegistryAction::None => {}
+        }
+    }
+
+    fn save_form(&mut self) {
+        let (Some(form), Some(cache)) = (&mut self.form, &self.cache) else {
+            return;
+        };
+        match form.save(&mut self.store, cache, self.today) {
+            Ok(Some(saved)) => {
+                if let (Some(registry), Ok(Some(summary))) = (
+                    &mut self.registry,
+                    self.store.establishment_summary(saved.id),
+                ) {
+                    registry.view.upsert(summary);
+                    registry.select(Some(saved.id));
+                }
+                self.form = None;
+                self.set_status(
+                    format!("Đã lưu cơ sở {} — {}.", saved.code, saved.name),
+                    false,
+                );
+                self.after_leave_guard_resolved();
+            }
+            Ok(None) => {
+                // Errors are shown in the form; stay there.
+                self.guard = None;
+            }
+            Err(e) => {
+                form.message = Some(format!("Chưa lưu được: {e}"));
+                self.guard = None;
+            }
+        }
+    }
+
+    fn delete(&mut self, id: uuid::Uuid) {
+        let name = self
+            .store
+            .establishment(id)
+            .ok()
+            .flatten()
+            .map(|e| format!("{} — {}", e.code, e.name))
+            .unwrap_or_default();
+        match self.store.delete_establishment(id) {
+            Ok(()) => {
+                if let Some(r) = &mut self.registry {
+                    r.view.remove(id);
+                    r.select(None);
+                }
+                self.set_status(format!("Đã xóa cơ sở {name}."), false);
+            }
+            Err(e) => self.set_status(e.to_string(), true),
+        }
+    }
+
+    /// Leaves the form (or the screen) unless it has unsaved changes, in which case the guard asks.
+    fn leave(&mut self, to: Leave) {
+        if self.form.as_ref().is_some_and(|f| f.is_dirty()) {
+            self.guard = Some(to);
+        } else {
+            self.go(to);
+        }
+    }
+
+    fn go(&mut self, to: Leave) {
+        self.form = None;
+        match to {
+            Leave::CloseForm => {}
+            Leave::GoTo(screen) => {
+                if screen == Screen::Settings {
+                    self.settings.refresh(&self.store, self.unit.as_ref());
+                }
+                self.screen = screen;
+            }
+            Leave::CloseWindow => {
+                self.allow_close = true;
+                self.status = None;
+            }
+        }
+    }
+
+    /// After a save requested from the guard, carry on to where the user was going.
+    fn after_leave_guard_resolved(&mut self) {
+        if let Some(to) = self.guard.take() {
+            self.go(to);
+        }
+    }
+
+    fn guard_dialog(&mut self, ui: &mut Ui) {
+        let modal = egui::Modal::new(Id::unique("unsaved_guard")).show(ui.ctx(), |ui| {
+            ui.set_width(440.0);
+            ui.heading("Có thay đổi chưa lưu");
+            ui.label("Bạn đã sửa thông tin cơ sở nhưng chưa lưu. Bạn muốn làm gì?");
+            ui.add_space(8.0);
+            let mut choice = None;
+            ui.horizontal(|ui| {
+                if ui.button("Lưu").clicked() {
+                    choice = Some(0);
+                }
+                if ui.button("Không lưu").clicked() {
+                    choice = Some(1);
+                }
+                if ui.button("Quay lại sửa").clicked() {
+                    choice = Some(2);
+                }
+            });
+            choice
+        });
+        let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
+        match modal.inner {
+            Some(0) => {
+                self.save_form();
+            }
+            Some(1) => {
+                if let Some(to) = self.guard.take() {
+                    self.go(to);
+                    if to == Leave::CloseWindow {
+                        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                }
+            }
+            Some(_) => self.guard = None,
+            None if escape => self.guard = None,
+            None => {}
+        }
+        if self.allow_close && self.form.is_none() && self.guard.is_none() {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn settings_screen(&mut self, ui: &mut Ui) {
+        let provinces = self
+            .cache
+            .as_ref()
+            .map(|c| c.provinces.clone())
+            .unwrap_or_default();
+        match self.settings.ui(ui, &self.store, &provinces) {
+            SettingsAction::SaveUnit(unit) => self.save_unit(unit),
+            SettingsAction::BackupNow => {
+                let dest = crate::store::backup::backups_dir(self.store.path()).join(format!(
+                    "{}-{}-thu-cong.db",
+                    self.store
+                        .path()
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    chrono::Local::now().format("%Y%m%d-%H%M%S-%3f")
+                ));
+                match self.store.backup_to(&dest) {
+                    Ok(()) => self.set_status(format!("Đã sao lưu vào {}.", dest.display()), false),
+                    Err(e) => self.set_status(e.to_string(), true),
+                }
+                self.settings.refresh(&self.store, self.unit.as_ref());
+            }
+            SettingsAction::Restore(path) => {
+                match self.store.restore_from(&path) {
+                    Ok(safety) => {
+                        let unit = self.store.unit_settings().ok().flatten();
+                        let reload = match unit {
+                            Some(u) => self.apply_unit(u),
+                            None => {
+                                self.first_start = Some(UnitEditor::new(None));
+                                Ok(())
+                            }
+                        };
+                        match reload {
+                            Ok(()) => self.set_status(
+                                format!(
+                                    "Đã khôi phục dữ liệu. Dữ liệu trước khi khôi phục được giữ ở {}.",
+                                    safety.display()
+                                ),
+                                false,
+                            ),
+                            Err(e) => self.set_status(e.to_string(), true),
+                        }
+                    }
+                    Err(e) => self.set_status(e.to_string(), true),
+                }
+                self.settings.refresh(&self.store, self.unit.as_ref());
+            }
+            SettingsAction::None => {}
+        }
+    }
+
+    fn first_start_dialog(&mut self, ui: &mut Ui) {
+        let provinces = self.store.provinces().unwrap_or_default();
+        let Some(editor) = &mut self.first_start else {
+            return;
+        };
+        let modal = egui::Modal::new(Id::unique("first_start")).show(ui.ctx(), |ui| {
+            ui.set_width(620.0);
+            ui.heading(bold("Chào mừng đến với Sổ Khuyến công"));
+            ui.label("Hãy cho biết phần mềm này phục vụ đơn vị nào. Có thể đổi lại trong Cài đặt.");
+            ui.add_space(8.0);
+            editor.ui(ui, &provinces, "Bắt đầu sử dụng")
+        });
+        if let Some(unit) = modal.inner {
+            self.save_unit(unit);
+        }
+    }
+}
+
+/// The eframe wrapper: fonts at start-up, then one `show` per frame.
+pub struct EframeApp {
+    pub app: KhuyenCongApp,
+}
+
+impl eframe::App for EframeApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.app.show(ui);
+    }
+}

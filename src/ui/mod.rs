@@ -1,0 +1,11 @@
+//! egui screens. The UI calls store/domain, never builds SQL. One file per panel.
+
+pub mod app;
+pub mod establishment_form;
+pub mod fonts;
+pub mod reference_cache;
+pub mod registry_panel;
+pub mod registry_view;
+pub mod settings_panel;
+pub mod unit_editor;
+pub mod widgets;

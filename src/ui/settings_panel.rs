@@ -1,0 +1,140 @@
+//! Cài đặt: the unit this installation serves, and backups (take one now, restore one).
+
+use std::path::PathBuf;
+
+use egui::{Id, RichText, Ui};
+
+use crate::domain::unit_settings::UnitSettings;
+use crate::store::Store;
+use crate::store::backup::BackupFile;
+use crate::text::number::format_integer;
+use crate::ui::fonts::bold;
+use crate::ui::unit_editor::UnitEditor;
+
+/// What the user asked Settings to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingsAction {
+    None,
+    SaveUnit(UnitSettings),
+    BackupNow,
+    Restore(PathBuf),
+}
+
+/// State of the Settings screen.
+pub struct SettingsPanel {
+    editor: UnitEditor,
+    backups: Vec<BackupFile>,
+    confirm_restore: Option<BackupFile>,
+}
+
+impl SettingsPanel {
+    /// A panel showing the saved unit and the backups of `store`.
+    pub fn new(store: &Store, unit: Option<&UnitSettings>) -> SettingsPanel {
+        SettingsPanel {
+            editor: UnitEditor::new(unit),
+            backups: store.backups().unwrap_or_default(),
+            confirm_restore: None,
+        }
+    }
+
+    /// Draws the screen.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        store: &Store,
+        provinces: &[crate::domain::admin_unit::Province],
+    ) -> SettingsAction {
+        let mut action = SettingsAction::None;
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.heading(bold("Đơn vị sử dụng"));
+            ui.label(
+                RichText::new("Tỉnh và loại đơn vị quyết định danh mục xã, mã cơ sở và báo cáo.")
+                    .weak(),
+            );
+            if let Some(unit) = self.editor.ui(ui, provinces, "Lưu cài đặt đơn vị") {
+                action = SettingsAction::SaveUnit(unit);
+            }
+
+            ui.add_space(16.0);
+            ui.separator();
+            ui.heading(bold("Sao lưu và khôi phục"));
+            ui.label(format!("Tệp dữ liệu: {}", store.path().display()));
+            ui.label(
+                RichText::new(
+                    "Mỗi lần mở phần mềm, một bản sao được lưu tự động vào thư mục backups bên cạnh tệp dữ liệu (giữ 10 bản gần nhất).",
+                )
+                .weak(),
+            );
+            if ui.button("Sao lưu ngay").clicked() {
+                action = SettingsAction::BackupNow;
+            }
+            ui.add_space(6.0);
+            if self.backups.is_empty() {
+                ui.label("Chưa có bản sao lưu nào.");
+            }
+            egui::Grid::new("backups").striped(true).num_columns(3).show(ui, |ui| {
+                if !self.backups.is_empty() {
+                    ui.label(RichText::new("Thời điểm sao lưu").strong());
+                    ui.label(RichText::new("Dung lượng").strong());
+                    ui.label("");
+                    ui.end_row();
+                }
+                for b in &self.backups {
+                    ui.label(&b.taken_at);
+                    ui.label(format!("{} KB", format_integer((b.size_bytes / 1024) as i64)));
+                    if ui.button("Khôi phục…").clicked() {
+                        self.confirm_restore = Some(b.clone());
+                    }
+                    ui.end_row();
+                }
+            });
+        });
+        if let Some(path) = self.restore_dialog(ui) {
+            action = SettingsAction::Restore(path);
+        }
+        action
+    }
+
+    /// Re-reads the backups folder (after a backup or restore).
+    pub fn refresh(&mut self, store: &Store, unit: Option<&UnitSettings>) {
+        self.backups = store.backups().unwrap_or_default();
+        self.editor = UnitEditor::new(unit);
+    }
+
+    fn restore_dialog(&mut self, ui: &mut Ui) -> Option<PathBuf> {
+        let backup = self.confirm_restore.clone()?;
+        let mut chosen = None;
+        let modal = egui::Modal::new(Id::unique("confirm_restore")).show(ui.ctx(), |ui| {
+            ui.set_width(460.0);
+            ui.heading("Khôi phục dữ liệu?");
+            ui.label(format!(
+                "Dữ liệu hiện tại sẽ được thay bằng bản sao lưu lúc {}.",
+                backup.taken_at
+            ));
+            ui.label(
+                "Dữ liệu hiện tại vẫn được giữ lại thành một bản sao lưu trước khi khôi phục.",
+            );
+            ui.add_space(8.0);
+            let mut decision = None;
+            ui.horizontal(|ui| {
+                if ui.button("Khôi phục").clicked() {
+                    decision = Some(true);
+                }
+                if ui.button("Không").clicked() {
+                    decision = Some(false);
+                }
+            });
+            decision
+        });
+        match modal.inner {
+            Some(true) => {
+                chosen = Some(backup.path.clone());
+                self.confirm_restore = None;
+            }
+            Some(false) => self.confirm_restore = None,
+            None if modal.should_close() => self.confirm_restore = None,
+            None => {}
+        }
+        chosen
+    }
+}

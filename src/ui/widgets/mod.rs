@@ -1,0 +1,3 @@
+//! Reusable input widgets.
+
+pub mod searchable_picker;
