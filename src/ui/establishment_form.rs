@@ -285,17 +285,19 @@ impl EstablishmentForm {
                 });
             });
 
-        let (enter, escape, ctrl_enter) = ui.input(|i| {
-            (
-                i.key_pressed(Key::Enter) && i.modifiers.is_none(),
-                i.key_pressed(Key::Escape),
-                i.key_pressed(Key::Enter) && i.modifiers.command,
-            )
-        });
+        // The keys are consumed so the dialog the action may open does not see them too.
         if action == FormAction::None && !consumed_key {
-            if ctrl_enter || (enter && !notes_focused) {
+            let (save, cancel) = ui.input_mut(|i| {
+                let ctrl_enter = i.consume_key(egui::Modifiers::COMMAND, Key::Enter);
+                let enter = !notes_focused && i.consume_key(egui::Modifiers::NONE, Key::Enter);
+                (
+                    ctrl_enter || enter,
+                    i.consume_key(egui::Modifiers::NONE, Key::Escape),
+                )
+            });
+            if save {
                 action = FormAction::Save;
-            } else if escape {
+            } else if cancel {
                 action = FormAction::Cancel;
             }
         }
@@ -358,17 +360,13 @@ impl EstablishmentForm {
                     name.request_focus();
                 }
 
-                let label_id = Self::label(ui, "Loại hình *");
+                Self::label(ui, "Loại hình *");
                 ui.vertical(|ui| {
                     ui.horizontal_wrapped(|ui| {
                         ui.set_max_width(FIELD_WIDTH);
                         for form in LegalForm::ALL {
                             let checked = self.draft.record.legal_form == Some(form);
-                            if ui
-                                .radio(checked, form.label())
-                                .labelled_by(label_id)
-                                .clicked()
-                            {
+                            if ui.radio(checked, form.label()).clicked() {
                                 self.draft.record.legal_form = Some(form);
                             }
                         }
@@ -411,7 +409,7 @@ impl EstablishmentForm {
                 self.text_row(ui, "Chức vụ", "representative_title", |f| {
                     &mut f.draft.record.representative_title
                 });
-                let label_id = Self::label(ui, "Giới tính chủ cơ sở");
+                Self::label(ui, "Giới tính chủ cơ sở");
                 ui.horizontal(|ui| {
                     for (value, text) in [
                         (None, "Chưa rõ"),
@@ -420,7 +418,6 @@ impl EstablishmentForm {
                     ] {
                         if ui
                             .radio(self.draft.record.owner_gender == value, text)
-                            .labelled_by(label_id)
                             .clicked()
                         {
                             self.draft.record.owner_gender = value;

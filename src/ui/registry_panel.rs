@@ -178,13 +178,22 @@ impl RegistryPanel {
 
     fn header_button(&mut self, ui: &mut Ui, text: &str, column: SortColumn) {
         let (current, ascending) = self.view.sort();
-        let arrow = match (current == column, ascending) {
-            (true, true) => " ▲",
-            (true, false) => " ▼",
-            _ => "",
-        };
-        let response = ui
-            .add(egui::Button::new(RichText::new(format!("{text}{arrow}")).strong()).frame(false));
+        let response = ui.add(egui::Button::new(RichText::new(text).strong()).frame(false));
+        if current == column {
+            // Painted, not a glyph: the UI font has no arrow characters.
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            let c = rect.center();
+            let (tip, base) = if ascending { (-4.0, 3.0) } else { (4.0, -3.0) };
+            ui.painter().add(egui::Shape::convex_polygon(
+                vec![
+                    egui::pos2(c.x, c.y + tip),
+                    egui::pos2(c.x - 4.0, c.y + base),
+                    egui::pos2(c.x + 4.0, c.y + base),
+                ],
+                ui.visuals().strong_text_color(),
+                egui::Stroke::NONE,
+            ));
+        }
         if response
             .on_hover_text("Bấm để sắp xếp; bấm lần nữa để đảo chiều")
             .clicked()

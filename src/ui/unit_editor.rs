@@ -63,7 +63,7 @@ impl UnitEditor {
             .num_columns(2)
             .spacing([10.0, 8.0])
             .show(ui, |ui| {
-                ui.label("Tỉnh/thành phố");
+                let label = ui.label("Tỉnh/thành phố");
                 let selected = provinces
                     .iter()
                     .find(|p| p.code == self.province_code)
@@ -84,7 +84,9 @@ impl UnitEditor {
                                 self.unit_name = suggested_name(p);
                             }
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(label.id);
                 ui.end_row();
 
                 ui.label("Loại đơn vị");

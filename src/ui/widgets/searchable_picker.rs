@@ -67,8 +67,7 @@ impl SearchablePicker {
             .map(|i| i.label.clone())
             .unwrap_or_else(|| selected.clone());
         let matches: Vec<&PickerItem> = if self.editing {
-            let q = FoldedQuery::new(&self.query);
-            items.iter().filter(|i| q.matches(&i.folded)).collect()
+            ranked_matches(items, &self.query)
         } else {
             Vec::new()
         };
@@ -179,5 +178,76 @@ impl SearchablePicker {
             self.query.clear();
         }
         (response, outcome)
+    }
+}
+
+/// How well an item matches: the typed phrase at a word start beats the phrase inside a word,
+/// which beats scattered words ("thu cong" should find "thủ công" before "thủy sản … công").
+fn match_rank(folded: &str, phrase: &str, terms: &[String]) -> u8 {
+    let at_word_start = |needle: &str| {
+        folded
+            .match_indices(needle)
+            .any(|(i, _)| i == 0 || folded.as_bytes()[i - 1] == b' ')
+    };
+    if at_word_start(phrase) {
+        0
+    } else if folded.contains(phrase) {
+        1
+    } else if terms.iter().all(|t| at_word_start(t)) {
+        2
+    } else {
+        3
+    }
+}
+
+/// Items matching `query` (every word, diacritics optional), best matches first.
+pub fn ranked_matches<'a>(items: &'a [PickerItem], query: &str) -> Vec<&'a PickerItem> {
+    let q = FoldedQuery::new(query);
+    // Not `q.terms()`: those are reordered for fast rejection.
+    let phrase = crate::text::fold::fold(query);
+    let mut found: Vec<(u8, &PickerItem)> = items
+        .iter()
+        .filter(|i| q.matches(&i.folded))
+        .map(|i| (match_rank(&i.folded, &phrase, q.terms()), i))
+        .collect();
+    found.sort_by_key(|(rank, _)| *rank);
+    found.into_iter().map(|(_, i)| i).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold::fold;
+
+    fn item(code: &str, label: &str) -> PickerItem {
+        PickerItem {
+            code: code.into(),
+            label: label.into(),
+            folded: fold(label),
+        }
+    }
+
+    #[test]
+    fn phrase_matches_rank_first() {
+        let items = [
+            item("a", "Công nghiệp chế biến nông - lâm - thủy sản"),
+            item("dd", "Sản xuất hàng tiểu thủ công nghiệp"),
+        ];
+        let codes: Vec<&str> = ranked_matches(&items, "thu cong")
+            .iter()
+            .map(|i| i.code.as_str())
+            .collect();
+        assert_eq!(codes, ["dd", "a"]);
+    }
+
+    #[test]
+    fn word_start_beats_inside_a_word() {
+        let items = [item("1", "Xã Hoằng Sơn"), item("2", "Xã Sơn Thủy")];
+        let codes: Vec<&str> = ranked_matches(&items, "son")
+            .iter()
+            .map(|i| i.code.as_str())
+            .collect();
+        assert_eq!(codes, ["1", "2"], "both at word starts keep list order");
+        assert!(ranked_matches(&items, "xyz").is_empty());
     }
 }

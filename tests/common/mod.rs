@@ -1,0 +1,44 @@
+//! Shared helpers of the integration tests.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use egui_kittest::Harness;
+use khuyencong::domain::unit_settings::{UnitKind, UnitSettings};
+use khuyencong::store::{OpenMode, Store};
+use khuyencong::ui::app::KhuyenCongApp;
+use khuyencong::ui::fonts::install_fonts;
+
+/// A fixed "today" so date rules do not drift with the calendar.
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date")
+}
+
+/// A new database file in its own temporary folder (kept alive by the returned guard).
+pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("khuyencong.db");
+    (dir, path)
+}
+
+/// An open store whose unit is the Thanh Hóa provincial centre.
+pub fn store_for_thanh_hoa(path: &std::path::Path) -> Store {
+    let mut store = Store::open(path, OpenMode::CreateIfMissing).expect("open store");
+    store
+        .set_unit_settings(&UnitSettings {
+            province_code: "38".into(),
+            kind: UnitKind::ProvinceCentre,
+            unit_name: "Trung tâm Khuyến công Thanh Hóa".into(),
+            commune_code: String::new(),
+        })
+        .expect("unit");
+    store
+}
+
+/// The whole app in a kittest harness, with the shipped fonts installed.
+pub fn app_harness(app: KhuyenCongApp) -> Harness<'static, KhuyenCongApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 1000.0))
+        .with_context_setup(install_fonts)
+        .build_ui_state(|ui, app: &mut KhuyenCongApp| app.show(ui), app)
+}
