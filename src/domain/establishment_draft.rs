@@ -119,3 +119,50 @@ impl EstablishmentDraft {
         (r, issues)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn typed_text_becomes_typed_values() {
+        let mut d = EstablishmentDraft::from_record(Establishment::new_in_province("38"));
+        d.record.name = "  Cơ sở Nguye\u{0302}\u{0303}n  ".into();
+        d.capital = "1.500.000.000".into();
+        d.workers_total = "25".into();
+        d.registration_date = "5/1/2024".into();
+        d.founded_year = "2015".into();
+        let (r, issues) = d.to_record();
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(r.name, "Cơ sở Nguyễn", "trimmed and NFC");
+        assert_eq!(r.capital, Some(1_500_000_000));
+        assert_eq!(r.workers_total, Some(25));
+        assert_eq!(r.registration_date, NaiveDate::from_ymd_opt(2024, 1, 5));
+        assert_eq!(r.founded_year, Some(2015));
+        let back = EstablishmentDraft::from_record(r);
+        assert_eq!(back.capital, "1.500.000.000");
+        assert_eq!(back.registration_date, "05/01/2024");
+    }
+
+    #[test]
+    fn unreadable_text_is_an_error_on_its_field() {
+        let mut d = EstablishmentDraft::from_record(Establishment::new_in_province("38"));
+        d.capital = "1,5 tỷ".into();
+        d.registration_date = "31/02/2024".into();
+        d.founded_year = "hai nghìn".into();
+        let (r, issues) = d.to_record();
+        assert_eq!(r.capital, None);
+        let fields: Vec<&str> = issues.iter().map(|i| i.field).collect();
+        assert_eq!(
+            fields,
+            [
+                field::REGISTRATION_DATE,
+                field::CAPITAL,
+                field::FOUNDED_YEAR
+            ]
+        );
+        assert!(issues[0].message.starts_with("Ngày cấp:"));
+        assert!(issues[1].message.starts_with("Vốn:"));
+    }
+}

@@ -432,3 +432,276 @@ fn check_duplicates(ctx: &ValidationContext, out: &mut Vec<Issue>) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::issue::Severity;
+    use crate::domain::legal_form::LegalForm;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+    }
+
+    struct World {
+        thanh_hoa: Province,
+        ha_noi: Province,
+        xa: Commune,
+        phuong_ha_noi: Commune,
+        industry: Industry,
+        before_235: CnntDefinition,
+        after_235: CnntDefinition,
+    }
+
+    fn world() -> World {
+        World {
+            thanh_hoa: Province {
+                code: "38".into(),
+                name: "Tỉnh Thanh Hóa".into(),
+            },
+            ha_noi: Province {
+                code: "01".into(),
+                name: "Thành phố Hà Nội".into(),
+            },
+            xa: Commune {
+                code: "16093".into(),
+                province_code: "38".into(),
+                name: "Xã Nga Sơn".into(),
+                kind: CommuneKind::Xa,
+            },
+            phuong_ha_noi: Commune {
+                code: "00070".into(),
+                province_code: "01".into(),
+                name: "Phường Hoàn Kiếm".into(),
+                kind: CommuneKind::Phuong,
+            },
+            industry: Industry {
+                code: "45-dd".into(),
+                name: "Sản xuất hàng tiểu thủ công nghiệp".into(),
+                valid_from: date(2012, 7, 5),
+                valid_to: None,
+                source: "NĐ 45/2012/NĐ-CP Điều 5".into(),
+            },
+            before_235: CnntDefinition {
+                valid_from: date(2012, 7, 5),
+                valid_to: Some(date(2025, 10, 14)),
+                source: "NĐ 45/2012/NĐ-CP Điều 1 khoản 2".into(),
+                eligible_forms: vec![
+                    LegalForm::Dnnvv,
+                    LegalForm::HopTacXa,
+                    LegalForm::ToHopTac,
+                    LegalForm::HoKinhDoanh,
+                ],
+                central_city_ward_needs_craft_village: false,
+            },
+            after_235: CnntDefinition {
+                valid_from: date(2025, 10, 15),
+                valid_to: None,
+                source: "NĐ 45/2012/NĐ-CP, sửa đổi bởi NĐ 235/2025/NĐ-CP".into(),
+                eligible_forms: LegalForm::ALL.to_vec(),
+                central_city_ward_needs_craft_village: true,
+            },
+        }
+    }
+
+    fn valid_record() -> Establishment {
+        let mut e = Establishment::new_in_province("38");
+        e.name = "Hợp tác xã cói Nga Sơn".into();
+        e.legal_form = Some(LegalForm::HopTacXa);
+        e.tax_code = "0100109106".into();
+        e.commune_code = "16093".into();
+        e.industry_code = "45-dd".into();
+        e.workers_total = Some(25);
+        e.workers_female = Some(18);
+        e
+    }
+
+    fn check(e: &Establishment, w: &World, today: NaiveDate) -> Vec<Issue> {
+        let (province, commune) = if e.province_code == "01" {
+            (&w.ha_noi, &w.phuong_ha_noi)
+        } else {
+            (&w.thanh_hoa, &w.xa)
+        };
+        let definitions = [w.before_235.clone(), w.after_235.clone()];
+        let ctx = ValidationContext {
+            today,
+            province: Some(province),
+            commune: (!e.commune_code.is_empty()).then_some(commune),
+            legacy_commune_known: true,
+            industry: (e.industry_code == w.industry.code).then_some(&w.industry),
+            definition: CnntDefinition::in_force(&definitions, today).map(|d| {
+                if d.valid_to.is_some() {
+                    &w.before_235
+                } else {
+                    &w.after_235
+                }
+            }),
+            duplicates: &[],
+        };
+        validate_establishment(e, &ctx)
+    }
+
+    fn kinds(issues: &[Issue], severity: Severity) -> Vec<&'static str> {
+        issues
+            .iter()
+            .filter(|i| i.severity == severity)
+            .map(|i| i.kind)
+            .collect()
+    }
+
+    #[test]
+    fn a_complete_record_passes() {
+        let w = world();
+        assert!(check(&valid_record(), &w, date(2026, 11, 23)).is_empty());
+    }
+
+    #[test]
+    fn required_fields_are_errors_named_by_field() {
+        let w = world();
+        let mut e = Establishment::new_in_province("38");
+        e.name = "   ".into();
+        let issues = check(&e, &w, date(2026, 11, 23));
+        let errs = kinds(&issues, Severity::Error);
+        for kind in [
+            "thieu_ten",
+            "thieu_loai_hinh",
+            "thieu_xa",
+            "thieu_nganh_nghe",
+        ] {
+            assert!(errs.contains(&kind), "{kind} missing from {errs:?}");
+        }
+        let name_issue = issues.iter().find(|i| i.kind == "thieu_ten").expect("name");
+        assert_eq!(name_issue.field, field::NAME);
+        assert!(name_issue.message.starts_with("Tên cơ sở"));
+    }
+
+    #[test]
+    fn tax_code_rules_depend_on_the_legal_form() {
+        let w = world();
+        let today = date(2026, 11, 23);
+        let mut e = valid_record();
+        e.tax_code = "0100109107".into();
+        assert_eq!(
+            kinds(&check(&e, &w, today), Severity::Warning),
+            ["mst_sai_so_kiem_tra"]
+        );
+        e.tax_code = "12345".into();
+        assert_eq!(
+            kinds(&check(&e, &w, today), Severity::Error),
+            ["mst_sai_dinh_dang"]
+        );
+        e.tax_code = "038186012345".into();
+        assert_eq!(
+            kinds(&check(&e, &w, today), Severity::Error),
+            ["mst_ca_nhan_sai_loai_hinh"],
+            "a cooperative cannot use a personal ID"
+        );
+        e.legal_form = Some(LegalForm::HoKinhDoanh);
+        assert!(check(&e, &w, today).is_empty(), "hộ kinh doanh may");
+        e.tax_code.clear();
+        assert!(
+            check(&e, &w, today).is_empty(),
+            "hộ kinh doanh may have none"
+        );
+        e.legal_form = Some(LegalForm::ToHopTac);
+        assert!(check(&e, &w, today).is_empty(), "tổ hợp tác may have none");
+        e.legal_form = Some(LegalForm::Dnnvv);
+        assert_eq!(
+            kinds(&check(&e, &w, today), Severity::Warning),
+            ["thieu_mst"]
+        );
+    }
+
+    #[test]
+    fn counts_and_money_must_be_consistent() {
+        let w = world();
+        let today = date(2026, 11, 23);
+        let mut e = valid_record();
+        e.workers_female = Some(26);
+        e.workers_ethnic_minority = Some(30);
+        e.capital = Some(-1);
+        let errs = kinds(&check(&e, &w, today), Severity::Error);
+        assert_eq!(errs, ["so_am", "vuot_tong_lao_dong", "vuot_tong_lao_dong"]);
+        let mut e = valid_record();
+        e.workers_total = None;
+        assert_eq!(
+            kinds(&check(&e, &w, today), Severity::Error),
+            ["thieu_tong_lao_dong"]
+        );
+        e.founded_year = Some(2031);
+        assert!(kinds(&check(&e, &w, today), Severity::Error).contains(&"nam_thanh_lap_sai"));
+    }
+
+    #[test]
+    fn central_city_ward_needs_a_recognised_craft_village_since_nd_235() {
+        let w = world();
+        let mut e = valid_record();
+        e.province_code = "01".into();
+        e.commune_code = "00070".into();
+        let after = check(&e, &w, date(2026, 1, 5));
+        assert_eq!(kinds(&after, Severity::Warning), ["ngoai_dinh_nghia_cnnt"]);
+        assert!(after[0].message.contains("NĐ 235/2025"));
+        assert!(
+            check(&e, &w, date(2025, 6, 1)).is_empty(),
+            "the old definition had no such rule"
+        );
+        e.craft_village_name = "Làng nghề bạc Định Công".into();
+        e.craft_village_decision = "1234/QĐ-UBND".into();
+        assert!(check(&e, &w, date(2026, 1, 5)).is_empty());
+        e.craft_village_decision.clear();
+        assert_eq!(
+            kinds(&check(&e, &w, date(2026, 1, 5)), Severity::Warning),
+            ["ngoai_dinh_nghia_cnnt", "thieu_qd_lang_nghe"]
+        );
+    }
+
+    #[test]
+    fn legal_form_outside_the_definition_in_force_is_a_warning() {
+        let w = world();
+        let mut e = valid_record();
+        e.legal_form = Some(LegalForm::LienHiepHtx);
+        assert_eq!(
+            kinds(&check(&e, &w, date(2025, 3, 1)), Severity::Warning),
+            ["ngoai_dinh_nghia_cnnt"],
+            "liên hiệp HTX became eligible only on 15/10/2025"
+        );
+        assert!(check(&e, &w, date(2025, 10, 15)).is_empty());
+    }
+
+    #[test]
+    fn duplicates_and_bad_contacts_are_reported() {
+        let w = world();
+        let e = {
+            let mut e = valid_record();
+            e.email = "coso@gmail".into();
+            e.phone = "0912 345".into();
+            e
+        };
+        let dup = [DuplicateCandidate {
+            code: "CS-000007".into(),
+            name: "HOP TAC XA COI NGA SON".into(),
+            same_tax_code: false,
+        }];
+        let ctx = ValidationContext {
+            today: date(2026, 11, 23),
+            province: Some(&w.thanh_hoa),
+            commune: Some(&w.xa),
+            legacy_commune_known: true,
+            industry: Some(&w.industry),
+            definition: Some(&w.after_235),
+            duplicates: &dup,
+        };
+        let issues = validate_establishment(&e, &ctx);
+        assert_eq!(kinds(&issues, Severity::Error), ["email_sai"]);
+        assert_eq!(
+            kinds(&issues, Severity::Warning),
+            ["dien_thoai_do_dai", "co_the_trung_lap"]
+        );
+        let dup_issue = issues
+            .iter()
+            .find(|i| i.kind == "co_the_trung_lap")
+            .expect("dup");
+        assert!(dup_issue.message.contains("CS-000007"));
+        assert_eq!(dup_issue.field, field::NAME);
+    }
+}

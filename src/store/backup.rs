@@ -57,10 +57,17 @@ pub fn copy_database(conn: &Connection, dest: &Path) -> StoreResult<()> {
     Ok(())
 }
 
-/// A new, unique file name in the backups folder for `db_path`.
-fn new_backup_path(db_path: &Path, label: &str) -> PathBuf {
-    let now = chrono::Local::now().format("%Y%m%d-%H%M%S-%3f");
-    backups_dir(db_path).join(format!("{}-{now}{label}.db", stem(db_path)))
+/// A new, unique file name in the backups folder for `db_path`: the time, to the millisecond,
+/// then `label`.
+pub fn new_backup_path(db_path: &Path, label: &str) -> PathBuf {
+    loop {
+        let now = chrono::Local::now().format("%Y%m%d-%H%M%S-%3f");
+        let path = backups_dir(db_path).join(format!("{}-{now}{label}.db", stem(db_path)));
+        if !path.exists() {
+            return path;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
 }
 
 /// Backups of `db_path`, newest first.

@@ -167,6 +167,15 @@ impl Store {
             .collect()
     }
 
+    /// Number of audit rows about `table_name`.
+    pub fn audit_count(&self, table_name: &str) -> StoreResult<i64> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM audit_log WHERE table_name = ?1",
+            [table_name],
+            |r| r.get(0),
+        )?)
+    }
+
     /// The audit rows of one record, oldest first.
     pub fn audit_trail(
         &self,

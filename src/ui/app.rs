@@ -390,15 +390,7 @@ impl KhuyenCongApp {
         match self.settings.ui(ui, &self.store, &provinces) {
             SettingsAction::SaveUnit(unit) => self.save_unit(unit),
             SettingsAction::BackupNow => {
-                let dest = crate::store::backup::backups_dir(self.store.path()).join(format!(
-                    "{}-{}-thu-cong.db",
-                    self.store
-                        .path()
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().into_owned())
-                        .unwrap_or_default(),
-                    chrono::Local::now().format("%Y%m%d-%H%M%S-%3f")
-                ));
+                let dest = crate::store::backup::new_backup_path(self.store.path(), "-thu-cong");
                 match self.store.backup_to(&dest) {
                     Ok(()) => self.set_status(format!("Đã sao lưu vào {}.", dest.display()), false),
                     Err(e) => self.set_status(e.to_string(), true),

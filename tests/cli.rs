@@ -1,0 +1,145 @@
+//! The command line, run as the real binary: demo, check, backup, and clear Vietnamese errors.
+
+mod common;
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_khuyencong"))
+        .args(args)
+        .output()
+        .expect("run khuyencong")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn demo_then_check_then_backup() {
+    let (dir, path) = common::temp_db();
+    let db = path.to_str().expect("utf-8 path");
+    let out = run(&[
+        "demo",
+        "--db",
+        db,
+        "--establishments",
+        "3000",
+        "--seed",
+        "7",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Đã tạo 3.000 cơ sở mẫu"));
+
+    let out = run(&["check", "--db", db]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let report = text(&out.stdout);
+    assert!(report.contains("Tính toàn vẹn (SQLite): ổn"));
+    assert!(report.contains("Kiểm tra 3.000 cơ sở CNNT: 0 lỗi"));
+    assert!(
+        report.contains("co_the_trung_lap"),
+        "the demo plants probable duplicates"
+    );
+
+    let out = run(&["check", "--db", db, "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["sound"], true);
+    assert_eq!(json["establishments_checked"], 3000);
+    assert_eq!(json["tables"]["commune"], 3321);
+    assert_eq!(json["integrity"][0], "ok");
+
+    let copy = dir.path().join("sao-luu.db");
+    let out = run(&["backup", "--db", db, "--out", copy.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = run(&["check", "--db", copy.to_str().expect("utf-8"), "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["establishments_checked"], 3000);
+
+    let again = run(&["demo", "--db", db]);
+    assert!(
+        !again.status.success(),
+        "demo never fills a file that has data"
+    );
+    assert!(text(&again.stderr).contains("đã có dữ liệu"));
+}
+
+#[test]
+fn demo_is_deterministic_for_a_seed() {
+    let (_dir_a, a) = common::temp_db();
+    let (_dir_b, b) = common::temp_db();
+    for p in [&a, &b] {
+        let out = run(&[
+            "demo",
+            "--db",
+            p.to_str().expect("utf-8"),
+            "--establishments",
+            "300",
+            "--seed",
+            "11",
+        ]);
+        assert!(out.status.success());
+    }
+    let rows = |p: &std::path::Path| {
+        let store = khuyencong::store::Store::open(p, khuyencong::store::OpenMode::MustExist)
+            .expect("open");
+        store.all_establishments().expect("read")
+    };
+    assert_eq!(rows(&a), rows(&b));
+}
+
+#[test]
+fn check_finds_record_errors_and_exits_non_zero() {
+    let (_dir, path) = common::temp_db();
+    let db = path.to_str().expect("utf-8");
+    assert!(
+        run(&["demo", "--db", db, "--establishments", "50"])
+            .status
+            .success()
+    );
+    // An edit made outside the app: more female workers than workers.
+    rusqlite::Connection::open(&path)
+        .and_then(|c| {
+            c.execute(
+                "UPDATE establishment SET workers_total = 5, workers_female = 9 WHERE code = 'CS-000003'",
+                [],
+            )
+        })
+        .expect("tamper");
+    let out = run(&["check", "--db", db]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = text(&out.stdout);
+    assert!(report.contains("vuot_tong_lao_dong"), "{report}");
+    assert!(report.contains("CS-000003"));
+    assert!(report.contains("Kết luận: tệp có lỗi"));
+}
+
+#[test]
+fn bad_files_and_bad_arguments_get_vietnamese_errors() {
+    let (dir, _) = common::temp_db();
+    let junk = dir.path().join("khong-phai.db");
+    std::fs::write(&junk, "xin chào").expect("write");
+    let out = run(&["check", "--db", junk.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("không phải là tệp dữ liệu của Sổ Khuyến công"));
+    assert_eq!(std::fs::read_to_string(&junk).expect("read"), "xin chào");
+
+    let missing = dir.path().join("khong-co.db");
+    let out = run(&[
+        "backup",
+        "--db",
+        missing.to_str().expect("utf-8"),
+        "--out",
+        "x.db",
+    ]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("Không tìm thấy tệp dữ liệu"));
+
+    let out = run(&["xuat-bao-cao"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("Không có lệnh \"xuat-bao-cao\""));
+    assert!(text(&out.stderr).contains("cách dùng"));
+
+    let out = run(&["--help"]);
+    assert!(out.status.success());
+    assert!(text(&out.stdout).contains("khuyencong check --db TỆP [--json]"));
+}
