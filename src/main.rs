@@ -9,6 +9,7 @@ use khuyencong::cli::{self, Command};
 use khuyencong::store::Store;
 use khuyencong::ui::app::{EframeApp, KhuyenCongApp};
 use khuyencong::ui::fonts::install_fonts;
+use khuyencong::ui::style::apply_style;
 
 const TITLE: &str = "Sổ Khuyến công";
 
@@ -167,6 +168,7 @@ fn start_window(db: &Path, renderer: &str, today: chrono::NaiveDate) -> eframe::
             native_options(renderer),
             Box::new(|cc| {
                 install_fonts(&cc.egui_ctx);
+                apply_style(&cc.egui_ctx);
                 Ok(Box::new(EframeApp { app }))
             }),
         ),
@@ -179,6 +181,7 @@ fn start_window(db: &Path, renderer: &str, today: chrono::NaiveDate) -> eframe::
                 native_options(renderer),
                 Box::new(move |cc| {
                     install_fonts(&cc.egui_ctx);
+                    apply_style(&cc.egui_ctx);
                     Ok(Box::new(StartupError { message }))
                 }),
             )

@@ -209,6 +209,16 @@ fn errors_block_saving_and_the_guard_keeps_unsaved_work() {
     assert!(h.state().form().is_some());
     h.key_press(Key::Escape);
     h.run();
+    assert!(h.query_by_label("Có thay đổi chưa lưu").is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("Có thay đổi chưa lưu").is_none(),
+        "Esc keeps editing"
+    );
+    assert!(h.state().form().is_some());
+    h.key_press(Key::Escape);
+    h.run();
     h.get_by_label("Không lưu").click();
     h.run();
     assert!(h.state().form().is_none());

@@ -224,11 +224,10 @@ impl KhuyenCongApp {
         let modal_open = self.guard.is_some() || self.first_start.is_some();
         if let Some(form) = &mut self.form {
             form.revalidate(&self.store, cache, self.today);
-            let action = if modal_open {
-                FormAction::None
-            } else {
-                form.ui(ui, cache)
-            };
+            // Behind a dialog the form stays visible but inert, and leaves the keys to the dialog.
+            let action = ui
+                .add_enabled_ui(!modal_open, |ui| form.ui(ui, cache, !modal_open))
+                .inner;
             match action {
                 FormAction::Save => self.save_form(),
                 FormAction::Cancel => self.leave(Leave::CloseForm),
@@ -372,8 +371,9 @@ impl KhuyenCongApp {
                     }
                 }
             }
+            // Esc (which the modal reports through should_close) means "keep editing".
             Some(_) => self.guard = None,
-            None if escape => self.guard = None,
+            None if escape || modal.should_close() => self.guard = None,
             None => {}
         }
         if self.allow_close && self.form.is_none() && self.guard.is_none() {

@@ -232,7 +232,7 @@ impl EstablishmentForm {
     }
 
     /// Draws the form; returns what the user asked for.
-    pub fn ui(&mut self, ui: &mut Ui, cache: &ReferenceCache) -> FormAction {
+    pub fn ui(&mut self, ui: &mut Ui, cache: &ReferenceCache, accept_keys: bool) -> FormAction {
         let mut consumed_key = false;
         let mut notes_focused = false;
         let title = if self.is_new {
@@ -286,7 +286,7 @@ impl EstablishmentForm {
             });
 
         // The keys are consumed so the dialog the action may open does not see them too.
-        if action == FormAction::None && !consumed_key {
+        if action == FormAction::None && !consumed_key && accept_keys {
             let (save, cancel) = ui.input_mut(|i| {
                 let ctrl_enter = i.consume_key(egui::Modifiers::COMMAND, Key::Enter);
                 let enter = !notes_focused && i.consume_key(egui::Modifiers::NONE, Key::Enter);

@@ -7,5 +7,6 @@ pub mod reference_cache;
 pub mod registry_panel;
 pub mod registry_view;
 pub mod settings_panel;
+pub mod style;
 pub mod unit_editor;
 pub mod widgets;

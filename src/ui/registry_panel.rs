@@ -117,7 +117,8 @@ impl RegistryPanel {
                     .map(|c| c.name.clone())
                     .unwrap_or_default()
             };
-            egui::ComboBox::from_label("Xã/phường/đặc khu")
+            let label = ui.label("Xã/phường/đặc khu:");
+            egui::ComboBox::from_id_salt("filter_commune")
                 .selected_text(commune_text)
                 .height(400.0)
                 .show_ui(ui, |ui| {
@@ -129,16 +130,21 @@ impl RegistryPanel {
                             &c.label,
                         );
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             ui.add_space(8.0);
-            egui::ComboBox::from_label("Loại hình")
+            let label = ui.label("Loại hình:");
+            egui::ComboBox::from_id_salt("filter_legal_form")
                 .selected_text(self.filter.legal_form.map_or("Tất cả", LegalForm::label))
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter.legal_form, None, "Tất cả");
                     for f in LegalForm::ALL {
                         ui.selectable_value(&mut self.filter.legal_form, Some(f), f.label());
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             ui.add_space(8.0);
             let industry_text = if self.filter.industry_code.is_empty() {
                 "Tất cả".to_owned()
@@ -148,7 +154,8 @@ impl RegistryPanel {
                     .map(|i| short(&i.name, 40))
                     .unwrap_or_default()
             };
-            egui::ComboBox::from_label("Ngành nghề")
+            let label = ui.label("Ngành nghề:");
+            egui::ComboBox::from_id_salt("filter_industry")
                 .selected_text(industry_text)
                 .width(260.0)
                 .show_ui(ui, |ui| {
@@ -160,7 +167,9 @@ impl RegistryPanel {
                             &i.name,
                         );
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             if self.filter != RegistryFilter::default() && ui.button("Bỏ lọc").clicked() {
                 self.filter = RegistryFilter::default();
             }
