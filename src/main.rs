@@ -43,6 +43,7 @@ fn main() -> ExitCode {
     let result = match command {
         Command::Help => {
             println!("{}", cli::USAGE);
+            println!("\nTệp dữ liệu mặc định: {}", cli::default_db_path().display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo {
