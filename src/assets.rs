@@ -18,3 +18,11 @@ pub const INDUSTRIES: &str = include_str!("../assets/danh_muc/nganh_nghe.csv");
 pub const CNNT_DEFINITIONS: &str = include_str!("../assets/danh_muc/dinh_nghia_cnnt.csv");
 /// The 54 ethnic groups of Việt Nam.
 pub const ETHNICITIES: &str = include_str!("../assets/danh_muc/dan_toc.csv");
+/// Nội dung khuyến công: ND 45/2012 Điều 4, QĐ 1881/QĐ-TTg, ND 235/2025 (dated).
+pub const ACTIVITY_CONTENTS: &str = include_str!("../assets/danh_muc/noi_dung_khuyen_cong.csv");
+/// National programmes (the province adds its own).
+pub const PROGRAMMES: &str = include_str!("../assets/danh_muc/chuong_trinh.csv");
+/// National support ceilings (TT 28/2018/TT-BTC); provinces add their NQ HĐND rows.
+pub const SUPPORT_CEILINGS: &str = include_str!("../assets/danh_muc/muc_ho_tro.csv");
+/// Output indicators of projects.
+pub const INDICATORS: &str = include_str!("../assets/danh_muc/chi_tieu.csv");

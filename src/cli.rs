@@ -20,8 +20,10 @@ use crate::text::number::format_integer;
 pub const USAGE: &str = "Sổ Khuyến công — cách dùng:
   khuyencong [--db TỆP] [--renderer wgpu|glow]
         mở cửa sổ làm việc (mặc định: tệp dữ liệu trong thư mục dữ liệu của người dùng)
-  khuyencong demo --db TỆP [--establishments N] [--seed S] [--province MÃ_TỈNH]
-        tạo tệp dữ liệu mẫu mới với N cơ sở (mặc định 2.000, tỉnh 38 Thanh Hóa)
+  khuyencong demo --db TỆP [--establishments N] [--projects M] [--years 2021-2026]
+                  [--seed S] [--province MÃ_TỈNH]
+        tạo tệp dữ liệu mẫu mới với N cơ sở (mặc định 2.000, tỉnh 38 Thanh Hóa) và M đề án
+        (mặc định N/10) trải trên các năm kế hoạch
   khuyencong check --db TỆP [--json]
         kiểm tra tính toàn vẹn và dữ liệu của tệp; mã thoát 0 khi tệp tốt
   khuyencong backup --db TỆP --out TỆP_SAO_LƯU
@@ -39,6 +41,8 @@ pub enum Command {
     Demo {
         db: PathBuf,
         establishments: usize,
+        projects: Option<usize>,
+        years: (i32, i32),
         seed: u64,
         province: String,
     },
@@ -136,6 +140,16 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         Some("demo") => Command::Demo {
             db: a.required("--db", "demo")?.into(),
             establishments: a.number("--establishments", 2_000)?,
+            projects: match a.value("--projects")? {
+                None => None,
+                Some(v) => Some(v.replace('.', "").parse().map_err(|_| {
+                    UsageError(format!("--projects: \"{v}\" không phải là số hợp lệ."))
+                })?),
+            },
+            years: match a.value("--years")? {
+                None => (2021, 2026),
+                Some(v) => parse_years(&v)?,
+            },
             seed: a.number("--seed", 1)?,
             province: a.value("--province")?.unwrap_or_else(|| "38".into()),
         },
@@ -153,6 +167,22 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     Ok(command)
 }
 
+/// Reads "2021-2026" (or a single year).
+fn parse_years(text: &str) -> Result<(i32, i32), UsageError> {
+    let bad = || {
+        UsageError(format!(
+            "--years: \"{text}\" không hợp lệ; ví dụ 2021-2026."
+        ))
+    };
+    let (a, b) = text.split_once('-').unwrap_or((text, text));
+    let from: i32 = a.trim().parse().map_err(|_| bad())?;
+    let to: i32 = b.trim().parse().map_err(|_| bad())?;
+    if !(2000..=2100).contains(&from) || to < from || to > 2100 {
+        return Err(bad());
+    }
+    Ok((from, to))
+}
+
 /// Where the database lives when `--db` is not given: the per-user local data folder
 /// (Windows: %LOCALAPPDATA%\KhuyenCong\SoKhuyenCong\data; Linux: ~/.local/share/sokhuyencong).
 pub fn default_db_path() -> PathBuf {
@@ -162,7 +192,15 @@ pub fn default_db_path() -> PathBuf {
 }
 
 /// `khuyencong demo`: refuses an existing file with data, so nothing is ever overwritten.
-pub fn run_demo(db: &Path, count: usize, seed: u64, province: &str) -> Result<String, StoreError> {
+pub fn run_demo(
+    db: &Path,
+    count: usize,
+    projects: Option<usize>,
+    years: (i32, i32),
+    seed: u64,
+    province: &str,
+    today: chrono::NaiveDate,
+) -> Result<String, StoreError> {
     if std::fs::metadata(db).is_ok_and(|m| m.len() > 0) {
         let store = Store::open(db, OpenMode::MustExist)?;
         if !store.establishment_summaries()?.is_empty() {
@@ -178,9 +216,15 @@ pub fn run_demo(db: &Path, count: usize, seed: u64, province: &str) -> Result<St
             format_integer(count as i64)
         );
     })?;
+    let project_count = projects.unwrap_or(count / 10);
+    eprintln!("  đang tạo {} đề án…", format_integer(project_count as i64));
+    let m = crate::demo::fill_projects(&mut store, project_count, years, seed, today)?;
     Ok(format!(
-        "Đã tạo {} cơ sở mẫu của tỉnh mã {province} trong {} (hạt giống {seed}) sau {:.1} giây.",
+        "Đã tạo {} cơ sở và {} đề án mẫu ({}–{}) của tỉnh mã {province} trong {} (hạt giống {seed}) sau {:.1} giây.",
         format_integer(n as i64),
+        format_integer(m as i64),
+        years.0,
+        years.1,
         db.display(),
         started.elapsed().as_secs_f64()
     ))
@@ -196,6 +240,9 @@ pub struct CheckReport {
     pub establishments_checked: usize,
     pub errors: BTreeMap<String, usize>,
     pub warnings: BTreeMap<String, usize>,
+    pub projects_checked: usize,
+    pub project_errors: BTreeMap<String, usize>,
+    pub project_warnings: BTreeMap<String, usize>,
     /// One example message per kind, to say what the kind means.
     pub examples: BTreeMap<String, String>,
     pub sound: bool,
@@ -288,7 +335,29 @@ pub fn run_check(db: &Path, today: chrono::NaiveDate) -> Result<CheckReport, Sto
                 .or_insert_with(|| format!("{}: {}", e.code, issue.message));
         }
     }
-    let sound = integrity == ["ok"] && errors.is_empty();
+    let reference = crate::project_check::ProjectReference::load(&store)?;
+    let projects = store.all_projects()?;
+    let mut project_errors = BTreeMap::new();
+    let mut project_warnings = BTreeMap::new();
+    for p in &projects {
+        for issue in crate::project_check::check_project(&store, &reference, p, today)? {
+            // A warning the user already accepted with a reason is not news.
+            if issue.severity == Severity::Warning
+                && p.accepted_warnings.iter().any(|a| a.kind == issue.kind)
+            {
+                continue;
+            }
+            let counts = match issue.severity {
+                Severity::Error => &mut project_errors,
+                Severity::Warning => &mut project_warnings,
+            };
+            *counts.entry(issue.kind.to_owned()).or_insert(0usize) += 1;
+            examples
+                .entry(issue.kind.to_owned())
+                .or_insert_with(|| format!("{}: {}", p.code, issue.message));
+        }
+    }
+    let sound = integrity == ["ok"] && errors.is_empty() && project_errors.is_empty();
     Ok(CheckReport {
         file: db.display().to_string(),
         schema_version: store.schema_version()?,
@@ -297,6 +366,9 @@ pub fn run_check(db: &Path, today: chrono::NaiveDate) -> Result<CheckReport, Sto
         establishments_checked: records.len(),
         errors,
         warnings,
+        projects_checked: projects.len(),
+        project_errors,
+        project_warnings,
         examples,
         sound,
     })
@@ -325,7 +397,31 @@ impl CheckReport {
             format_integer(total(&self.errors)),
             format_integer(total(&self.warnings))
         ));
-        for (title, counts) in [("Lỗi", &self.errors), ("Cảnh báo", &self.warnings)] {
+        self.push_counts(&mut out, &self.errors, &self.warnings);
+        out.push_str(&format!(
+            "\nKiểm tra {} đề án: {} lỗi, {} cảnh báo chưa được chấp nhận\n",
+            format_integer(self.projects_checked as i64),
+            format_integer(total(&self.project_errors)),
+            format_integer(total(&self.project_warnings))
+        ));
+        self.push_counts(&mut out, &self.project_errors, &self.project_warnings);
+        out.push_str(if self.sound {
+            "\nKết luận: tệp tốt.\n"
+        } else {
+            "\nKết luận: tệp có lỗi, cần xem lại.\n"
+        });
+        out
+    }
+}
+
+impl CheckReport {
+    fn push_counts(
+        &self,
+        out: &mut String,
+        errors: &BTreeMap<String, usize>,
+        warnings: &BTreeMap<String, usize>,
+    ) {
+        for (title, counts) in [("Lỗi", errors), ("Cảnh báo", warnings)] {
             if counts.is_empty() {
                 continue;
             }
@@ -340,12 +436,6 @@ impl CheckReport {
                 }
             }
         }
-        out.push_str(if self.sound {
-            "\nKết luận: tệp tốt.\n"
-        } else {
-            "\nKết luận: tệp có lỗi, cần xem lại.\n"
-        });
-        out
     }
 }
 
@@ -375,6 +465,8 @@ mod tests {
             Ok(Command::Demo {
                 db: "a.db".into(),
                 establishments: 200_000,
+                projects: None,
+                years: (2021, 2026),
                 seed: 7,
                 province: "38".into()
             })
@@ -421,5 +513,19 @@ mod tests {
                 .contains("Không hiểu")
         );
         assert!(parse(&args("--renderer vulkan")).is_err());
+        assert!(
+            parse(&args("demo --db a --years 2026-2021"))
+                .unwrap_err()
+                .0
+                .contains("--years")
+        );
+        assert!(matches!(
+            parse(&args("demo --db a --projects 500 --years 2024")),
+            Ok(Command::Demo {
+                projects: Some(500),
+                years: (2024, 2024),
+                ..
+            })
+        ));
     }
 }

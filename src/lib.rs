@@ -4,6 +4,7 @@ pub mod assets;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod project_check;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -43,18 +43,25 @@ fn main() -> ExitCode {
     let result = match command {
         Command::Help => {
             println!("{}", cli::USAGE);
-            println!("\nTệp dữ liệu mặc định: {}", cli::default_db_path().display());
+            println!(
+                "\nTệp dữ liệu mặc định: {}",
+                cli::default_db_path().display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo {
             db,
             establishments,
+            projects,
+            years,
             seed,
             province,
-        } => cli::run_demo(&db, establishments, seed, &province).map(|msg| {
-            println!("{msg}");
-            ExitCode::SUCCESS
-        }),
+        } => {
+            cli::run_demo(&db, establishments, projects, years, seed, &province, today).map(|msg| {
+                println!("{msg}");
+                ExitCode::SUCCESS
+            })
+        }
         Command::Check { db, json } => cli::run_check(&db, today).map(|report| {
             if json {
                 println!(

@@ -29,7 +29,7 @@ fn demo_then_check_then_backup() {
         "7",
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("Đã tạo 3.000 cơ sở mẫu"));
+    assert!(text(&out.stdout).contains("Đã tạo 3.000 cơ sở và 300 đề án mẫu"));
 
     let out = run(&["check", "--db", db]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
@@ -45,6 +45,12 @@ fn demo_then_check_then_backup() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(json["sound"], true);
     assert_eq!(json["establishments_checked"], 3000);
+    assert_eq!(json["projects_checked"], 300);
+    assert!(
+        json["project_warnings"]["vuot_muc_ho_tro"]
+            .as_u64()
+            .is_some_and(|n| n > 0)
+    );
     assert_eq!(json["tables"]["commune"], 3321);
     assert_eq!(json["integrity"][0], "ok");
 

@@ -115,10 +115,134 @@ CREATE INDEX establishment_tax_code ON establishment(tax_code) WHERE tax_code <>
 CREATE INDEX establishment_name_commune ON establishment(name_folded, commune_code);
 "#;
 
+const V2_PROJECTS: &str = r#"
+CREATE TABLE activity_content (
+    code                TEXT PRIMARY KEY,
+    list_name           TEXT NOT NULL,
+    name                TEXT NOT NULL,
+    valid_from          TEXT NOT NULL,
+    valid_to            TEXT,
+    source              TEXT NOT NULL,
+    wording_unconfirmed INTEGER NOT NULL,
+    kcqg_advance_cap_bp INTEGER
+) STRICT;
+
+CREATE TABLE programme (
+    code          TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    decision      TEXT NOT NULL,
+    province_code TEXT,
+    valid_from    TEXT NOT NULL,
+    valid_to      TEXT
+) STRICT;
+
+CREATE TABLE support_ceiling (
+    id              INTEGER PRIMARY KEY,
+    item_code       TEXT NOT NULL,
+    item_name       TEXT NOT NULL,
+    province_code   TEXT,
+    source          TEXT,
+    percent_bp      INTEGER CHECK (percent_bp BETWEEN 0 AND 10000),
+    cap             INTEGER CHECK (cap >= 0),
+    cap_unit        TEXT NOT NULL,
+    valid_from      TEXT NOT NULL,
+    valid_to        TEXT,
+    source_document TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE indicator (
+    code     TEXT PRIMARY KEY,
+    name     TEXT NOT NULL,
+    unit     TEXT NOT NULL,
+    position INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE project (
+    id                TEXT PRIMARY KEY,
+    code              TEXT NOT NULL UNIQUE,
+    name              TEXT NOT NULL,
+    name_folded       TEXT NOT NULL,
+    plan_year         INTEGER NOT NULL,
+    source            TEXT NOT NULL,
+    integrated_with   TEXT NOT NULL,
+    kind              TEXT NOT NULL,
+    content_code      TEXT NOT NULL REFERENCES activity_content(code),
+    programme_code    TEXT NOT NULL,
+    support_item      TEXT NOT NULL,
+    implementer       TEXT NOT NULL,
+    province_code     TEXT NOT NULL REFERENCES province(code),
+    approval_no       TEXT NOT NULL,
+    approval_date     TEXT,
+    approval_level    TEXT NOT NULL,
+    contract_no       TEXT NOT NULL,
+    contract_date     TEXT,
+    start_date        TEXT,
+    end_date          TEXT,
+    acceptance_date   TEXT,
+    settlement_date   TEXT,
+    total_cost        INTEGER NOT NULL CHECK (total_cost >= 0),
+    support           INTEGER NOT NULL CHECK (support >= 0),
+    counterpart       INTEGER NOT NULL CHECK (counterpart >= 0),
+    other_funds       INTEGER NOT NULL CHECK (other_funds >= 0),
+    status            TEXT NOT NULL,
+    transitions       TEXT NOT NULL,
+    inspections       TEXT NOT NULL,
+    outputs           TEXT NOT NULL,
+    accepted_warnings TEXT NOT NULL,
+    notes             TEXT NOT NULL,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    deleted_at        TEXT
+) STRICT;
+CREATE INDEX project_year ON project(plan_year);
+
+CREATE TABLE project_commune (
+    project_id   TEXT NOT NULL REFERENCES project(id),
+    commune_code TEXT NOT NULL REFERENCES commune(code),
+    position     INTEGER NOT NULL,
+    PRIMARY KEY (project_id, commune_code)
+) STRICT;
+CREATE INDEX project_commune_code ON project_commune(commune_code);
+
+CREATE TABLE project_beneficiary (
+    project_id       TEXT NOT NULL REFERENCES project(id),
+    establishment_id TEXT NOT NULL REFERENCES establishment(id),
+    cost             INTEGER NOT NULL CHECK (cost >= 0),
+    support          INTEGER NOT NULL CHECK (support >= 0),
+    counterpart      INTEGER NOT NULL CHECK (counterpart >= 0),
+    position         INTEGER NOT NULL,
+    PRIMARY KEY (project_id, establishment_id)
+) STRICT;
+CREATE INDEX project_beneficiary_establishment ON project_beneficiary(establishment_id);
+
+CREATE TABLE payment (
+    id          TEXT PRIMARY KEY,
+    project_id  TEXT NOT NULL REFERENCES project(id),
+    kind        TEXT NOT NULL,
+    date        TEXT NOT NULL,
+    amount      INTEGER NOT NULL CHECK (amount > 0),
+    source      TEXT NOT NULL,
+    document_no TEXT NOT NULL,
+    note        TEXT NOT NULL,
+    position    INTEGER NOT NULL
+) STRICT;
+CREATE INDEX payment_project ON payment(project_id);
+
+CREATE TABLE attachment (
+    id          TEXT PRIMARY KEY,
+    project_id  TEXT NOT NULL REFERENCES project(id),
+    file_name   TEXT NOT NULL,
+    stored_name TEXT NOT NULL,
+    added_at    TEXT NOT NULL,
+    deleted_at  TEXT
+) STRICT;
+CREATE INDEX attachment_project ON attachment(project_id);
+"#;
+
 /// All migrations, oldest first. `PRAGMA user_version` holds how many have run.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1_FOUNDATION)])
+    Migrations::new(vec![M::up(V1_FOUNDATION), M::up(V2_PROJECTS)])
 }
 
 /// The schema version this build writes; files with a higher `user_version` are refused.
-pub const LATEST_VERSION: i64 = 1;
+pub const LATEST_VERSION: i64 = 2;

@@ -2,9 +2,11 @@
 
 pub mod audit;
 pub mod backup;
+pub mod catalog;
 pub mod error;
 pub mod establishments;
 pub mod migrations;
+pub mod projects;
 pub mod reference_data;
 pub mod settings;
 

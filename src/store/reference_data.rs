@@ -15,7 +15,10 @@ use crate::domain::legal_form::LegalForm;
 use crate::text::fold::fold;
 
 /// Reads a shipped CSV file into records, naming the file and line on failure.
-fn csv_records(file: &'static str, text: &str) -> StoreResult<Vec<(usize, csv::StringRecord)>> {
+pub(crate) fn csv_records(
+    file: &'static str,
+    text: &str,
+) -> StoreResult<Vec<(usize, csv::StringRecord)>> {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     reader
         .records()
@@ -31,7 +34,11 @@ fn csv_records(file: &'static str, text: &str) -> StoreResult<Vec<(usize, csv::S
         .collect()
 }
 
-fn date_field(file: &'static str, line: usize, text: &str) -> StoreResult<Option<NaiveDate>> {
+pub(crate) fn date_field(
+    file: &'static str,
+    line: usize,
+    text: &str,
+) -> StoreResult<Option<NaiveDate>> {
     if text.trim().is_empty() {
         return Ok(None);
     }
@@ -194,7 +201,19 @@ pub(crate) fn load_if_empty(store: &mut Store) -> StoreResult<()> {
     let need_industries = empty("industry")?;
     let need_definitions = empty("cnnt_definition")?;
     let need_ethnicities = empty("ethnicity")?;
-    if !(need_units || need_industries || need_definitions || need_ethnicities) {
+    let need_contents = empty("activity_content")?;
+    let need_programmes = empty("programme")?;
+    let need_ceilings = empty("support_ceiling")?;
+    let need_indicators = empty("indicator")?;
+    if !(need_units
+        || need_industries
+        || need_definitions
+        || need_ethnicities
+        || need_contents
+        || need_programmes
+        || need_ceilings
+        || need_indicators)
+    {
         return Ok(());
     }
     store.write(|tx| {
@@ -209,6 +228,18 @@ pub(crate) fn load_if_empty(store: &mut Store) -> StoreResult<()> {
         }
         if need_ethnicities {
             load_ethnicities(tx)?;
+        }
+        if need_contents {
+            super::catalog::load_activity_contents(tx)?;
+        }
+        if need_programmes {
+            super::catalog::load_programmes(tx)?;
+        }
+        if need_ceilings {
+            super::catalog::load_support_ceilings(tx)?;
+        }
+        if need_indicators {
+            super::catalog::load_indicators(tx)?;
         }
         Ok(())
     })

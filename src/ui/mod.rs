@@ -3,6 +3,7 @@
 pub mod app;
 pub mod establishment_form;
 pub mod fonts;
+pub mod project_view;
 pub mod reference_cache;
 pub mod registry_panel;
 pub mod registry_view;

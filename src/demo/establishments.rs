@@ -1,4 +1,4 @@
-//! `khuyencong demo`: fills a new file with realistic synthetic establishments for one
+//! Synthetic establishments for one
 //! province — Vietnamese names and addresses on real xã codes, plausible legal forms,
 //! industries, workers and capital — deterministic for a seed, for trying the app and for
 //! benchmarks at province scale.

@@ -1,0 +1,286 @@
+//! Đề án khuyến công: a support project from registration to settlement (DOMAIN.md §2–§4).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::funding_source::FundingSource;
+use super::project_status::ProjectStatus;
+
+/// Kind of project (TT 46/2012: đề án điểm has a spill-over role; đề án nhóm groups several
+/// beneficiaries or areas).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProjectKind {
+    Thuong,
+    Diem,
+    Nhom,
+}
+
+impl ProjectKind {
+    /// Every kind.
+    pub const ALL: [ProjectKind; 3] = [ProjectKind::Thuong, ProjectKind::Diem, ProjectKind::Nhom];
+
+    /// Stable stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            ProjectKind::Thuong => "thuong",
+            ProjectKind::Diem => "diem",
+            ProjectKind::Nhom => "nhom",
+        }
+    }
+
+    /// Parses a stored code.
+    pub fn from_code(code: &str) -> Option<ProjectKind> {
+        ProjectKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Vietnamese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ProjectKind::Thuong => "Đề án thường",
+            ProjectKind::Diem => "Đề án điểm",
+            ProjectKind::Nhom => "Đề án nhóm",
+        }
+    }
+}
+
+/// One establishment a project supports, with its own share.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Beneficiary {
+    pub establishment_id: Uuid,
+    /// Its eligible cost (đồng), the base of a per-establishment ceiling.
+    pub cost: i64,
+    /// Public support going to it (đồng).
+    pub support: i64,
+    /// Its own counterpart money (đồng).
+    pub counterpart: i64,
+}
+
+/// Kind of money movement on a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PaymentKind {
+    /// Tạm ứng.
+    Advance,
+    /// Thanh toán.
+    Payment,
+    /// Thu hồi tạm ứng (reduces the outstanding advance).
+    AdvanceRecovery,
+    /// Quyết toán (the settled amount).
+    Settlement,
+}
+
+impl PaymentKind {
+    /// Every kind.
+    pub const ALL: [PaymentKind; 4] = [
+        PaymentKind::Advance,
+        PaymentKind::Payment,
+        PaymentKind::AdvanceRecovery,
+        PaymentKind::Settlement,
+    ];
+
+    /// Stable stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            PaymentKind::Advance => "tam_ung",
+            PaymentKind::Payment => "thanh_toan",
+            PaymentKind::AdvanceRecovery => "thu_hoi_tam_ung",
+            PaymentKind::Settlement => "quyet_toan",
+        }
+    }
+
+    /// Parses a stored code.
+    pub fn from_code(code: &str) -> Option<PaymentKind> {
+        PaymentKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// Vietnamese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            PaymentKind::Advance => "Tạm ứng",
+            PaymentKind::Payment => "Thanh toán",
+            PaymentKind::AdvanceRecovery => "Thu hồi tạm ứng",
+            PaymentKind::Settlement => "Quyết toán",
+        }
+    }
+}
+
+/// One payment document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payment {
+    pub id: Uuid,
+    pub kind: PaymentKind,
+    pub date: NaiveDate,
+    pub amount: i64,
+    pub source: FundingSource,
+    pub document_no: String,
+    pub note: String,
+}
+
+/// A recorded move in the life cycle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transition {
+    pub from: Option<ProjectStatus>,
+    pub to: ProjectStatus,
+    pub date: NaiveDate,
+    /// Who recorded it.
+    pub by: String,
+    /// Required for out-of-order moves.
+    pub reason: String,
+}
+
+/// Kiểm tra, giám sát việc sử dụng kinh phí.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inspection {
+    pub date: NaiveDate,
+    pub team: String,
+    pub findings: String,
+    /// Đúng đối tượng, đúng mục đích?
+    pub compliant: bool,
+    pub follow_up: String,
+}
+
+/// A rule warning the user chose to save over, with the reason given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcceptedWarning {
+    pub kind: String,
+    pub message: String,
+    pub reason: String,
+    pub by: String,
+    pub at: String,
+}
+
+/// One output indicator value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Output {
+    pub indicator_code: String,
+    pub value: i64,
+}
+
+/// A support project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Project {
+    pub id: Uuid,
+    /// Mã đề án, e.g. "DA-2026-0012", assigned when first saved.
+    pub code: String,
+    pub name: String,
+    pub plan_year: i32,
+    pub source: FundingSource,
+    /// Lồng ghép: the other programme the money is integrated with, if any.
+    pub integrated_with: String,
+    pub kind: ProjectKind,
+    pub content_code: String,
+    pub programme_code: String,
+    /// Hạng mục hỗ trợ that selects the support ceiling.
+    pub support_item: String,
+    pub implementer: String,
+    pub province_code: String,
+    /// Địa bàn: one xã, several for group projects.
+    pub commune_codes: Vec<String>,
+    pub beneficiaries: Vec<Beneficiary>,
+    pub approval_no: String,
+    pub approval_date: Option<NaiveDate>,
+    pub approval_level: String,
+    pub contract_no: String,
+    pub contract_date: Option<NaiveDate>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub acceptance_date: Option<NaiveDate>,
+    pub settlement_date: Option<NaiveDate>,
+    /// Tổng kinh phí (đồng).
+    pub total_cost: i64,
+    /// Kinh phí khuyến công hỗ trợ from the project's source (đồng).
+    pub support: i64,
+    /// Vốn đối ứng of the beneficiaries (đồng).
+    pub counterpart: i64,
+    /// Nguồn khác (đồng).
+    pub other_funds: i64,
+    pub status: ProjectStatus,
+    pub transitions: Vec<Transition>,
+    pub payments: Vec<Payment>,
+    pub inspections: Vec<Inspection>,
+    pub outputs: Vec<Output>,
+    pub accepted_warnings: Vec<AcceptedWarning>,
+    pub notes: String,
+}
+
+/// Money totals of a project's payments.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PaymentTotals {
+    pub advanced: i64,
+    pub recovered: i64,
+    pub paid: i64,
+    pub settled: i64,
+}
+
+impl PaymentTotals {
+    /// Advance still outstanding.
+    pub fn outstanding_advance(&self) -> i64 {
+        self.advanced - self.recovered
+    }
+
+    /// Disbursed: payments plus advances not yet recovered.
+    pub fn disbursed(&self) -> i64 {
+        self.paid + self.outstanding_advance()
+    }
+}
+
+impl Project {
+    /// A blank project for `province_code`, registered today.
+    pub fn new(province_code: &str, plan_year: i32) -> Project {
+        Project {
+            id: Uuid::now_v7(),
+            code: String::new(),
+            name: String::new(),
+            plan_year,
+            source: FundingSource::Kcdp,
+            integrated_with: String::new(),
+            kind: ProjectKind::Thuong,
+            content_code: String::new(),
+            programme_code: String::new(),
+            support_item: String::new(),
+            implementer: String::new(),
+            province_code: province_code.to_owned(),
+            commune_codes: Vec::new(),
+            beneficiaries: Vec::new(),
+            approval_no: String::new(),
+            approval_date: None,
+            approval_level: String::new(),
+            contract_no: String::new(),
+            contract_date: None,
+            start_date: None,
+            end_date: None,
+            acceptance_date: None,
+            settlement_date: None,
+            total_cost: 0,
+            support: 0,
+            counterpart: 0,
+            other_funds: 0,
+            status: ProjectStatus::DangKy,
+            transitions: Vec::new(),
+            payments: Vec::new(),
+            inspections: Vec::new(),
+            outputs: Vec::new(),
+            accepted_warnings: Vec::new(),
+            notes: String::new(),
+        }
+    }
+
+    /// Totals of the payments recorded so far.
+    pub fn payment_totals(&self) -> PaymentTotals {
+        let mut t = PaymentTotals::default();
+        for p in &self.payments {
+            match p.kind {
+                PaymentKind::Advance => t.advanced += p.amount,
+                PaymentKind::AdvanceRecovery => t.recovered += p.amount,
+                PaymentKind::Payment => t.paid += p.amount,
+                PaymentKind::Settlement => t.settled += p.amount,
+            }
+        }
+        t
+    }
+
+    /// Support not yet disbursed.
+    pub fn remaining_support(&self) -> i64 {
+        self.support - self.payment_totals().disbursed()
+    }
+}

@@ -1,0 +1,528 @@
+//! Projects (đề án): the row, its xã, beneficiaries and payments, written together with one
+//! audit row holding the whole project before and after.
+
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use uuid::Uuid;
+
+use super::audit::{AuditAction, now_text, record_change};
+use super::error::{StoreError, StoreResult};
+use super::{Store, date_from_sql};
+use crate::domain::funding_source::FundingSource;
+use crate::domain::project::{Beneficiary, Payment, PaymentKind, Project, ProjectKind};
+use crate::domain::project_rules::PriorSupport;
+use crate::domain::project_status::ProjectStatus;
+use crate::text::fold::fold;
+
+const TABLE: &str = "project";
+
+const COLUMNS: &str = "id, code, name, plan_year, source, integrated_with, kind, content_code,
+    programme_code, support_item, implementer, province_code, approval_no, approval_date,
+    approval_level, contract_no, contract_date, start_date, end_date, acceptance_date,
+    settlement_date, total_cost, support, counterpart, other_funds, status, transitions,
+    inspections, outputs, accepted_warnings, notes";
+
+/// One row of the project list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectSummary {
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+    pub plan_year: i32,
+    pub source: FundingSource,
+    pub content_code: String,
+    pub status: ProjectStatus,
+    pub implementer: String,
+    pub commune_codes: Vec<String>,
+    /// Xã names joined for display and search.
+    pub communes: String,
+    /// Beneficiary names joined, for search.
+    pub beneficiaries: String,
+    pub total_cost: i64,
+    pub support: i64,
+    pub counterpart: i64,
+    pub advanced: i64,
+    pub disbursed: i64,
+}
+
+/// One line of an establishment's support history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SupportHistoryLine {
+    pub project_id: Uuid,
+    pub project_code: String,
+    pub project_name: String,
+    pub plan_year: i32,
+    pub content_code: String,
+    pub source: FundingSource,
+    pub status: ProjectStatus,
+    pub support: i64,
+}
+
+fn uuid_from_sql(s: &str) -> rusqlite::Result<Uuid> {
+    Uuid::parse_str(s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn json_column<T: serde::de::DeserializeOwned>(r: &Row, i: usize) -> rusqlite::Result<T> {
+    let text: String = r.get(i)?;
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn optional_date(r: &Row, i: usize) -> rusqlite::Result<Option<chrono::NaiveDate>> {
+    r.get::<_, Option<String>>(i)?
+        .map(|s| date_from_sql(&s))
+        .transpose()
+}
+
+fn bad_code(i: usize, what: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        i,
+        rusqlite::types::Type::Text,
+        format!("{what} không rõ").into(),
+    )
+}
+
+fn project_from_row(r: &Row) -> rusqlite::Result<Project> {
+    Ok(Project {
+        id: uuid_from_sql(&r.get::<_, String>(0)?)?,
+        code: r.get(1)?,
+        name: r.get(2)?,
+        plan_year: r.get(3)?,
+        source: FundingSource::from_code(&r.get::<_, String>(4)?)
+            .ok_or_else(|| bad_code(4, "nguồn"))?,
+        integrated_with: r.get(5)?,
+        kind: ProjectKind::from_code(&r.get::<_, String>(6)?)
+            .ok_or_else(|| bad_code(6, "loại đề án"))?,
+        content_code: r.get(7)?,
+        programme_code: r.get(8)?,
+        support_item: r.get(9)?,
+        implementer: r.get(10)?,
+        province_code: r.get(11)?,
+        commune_codes: Vec::new(),
+        beneficiaries: Vec::new(),
+        approval_no: r.get(12)?,
+        approval_date: optional_date(r, 13)?,
+        approval_level: r.get(14)?,
+        contract_no: r.get(15)?,
+        contract_date: optional_date(r, 16)?,
+        start_date: optional_date(r, 17)?,
+        end_date: optional_date(r, 18)?,
+        acceptance_date: optional_date(r, 19)?,
+        settlement_date: optional_date(r, 20)?,
+        total_cost: r.get(21)?,
+        support: r.get(22)?,
+        counterpart: r.get(23)?,
+        other_funds: r.get(24)?,
+        status: ProjectStatus::from_code(&r.get::<_, String>(25)?)
+            .ok_or_else(|| bad_code(25, "trạng thái"))?,
+        transitions: json_column(r, 26)?,
+        payments: Vec::new(),
+        inspections: json_column(r, 27)?,
+        outputs: json_column(r, 28)?,
+        accepted_warnings: json_column(r, 29)?,
+        notes: r.get(30)?,
+    })
+}
+
+fn read_one(conn: &Connection, id: Uuid) -> StoreResult<Option<Project>> {
+    let Some(mut p) = conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM {TABLE} WHERE id = ?1 AND deleted_at IS NULL"),
+            [id.to_string()],
+            project_from_row,
+        )
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let key = id.to_string();
+    let mut st = conn.prepare_cached(
+        "SELECT commune_code FROM project_commune WHERE project_id = ?1 ORDER BY position",
+    )?;
+    p.commune_codes = st
+        .query_map([&key], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut st = conn.prepare_cached(
+        "SELECT establishment_id, cost, support, counterpart FROM project_beneficiary
+         WHERE project_id = ?1 ORDER BY position",
+    )?;
+    p.beneficiaries = st
+        .query_map([&key], |r| {
+            Ok(Beneficiary {
+                establishment_id: uuid_from_sql(&r.get::<_, String>(0)?)?,
+                cost: r.get(1)?,
+                support: r.get(2)?,
+                counterpart: r.get(3)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut st = conn.prepare_cached(
+        "SELECT id, kind, date, amount, source, document_no, note FROM payment
+         WHERE project_id = ?1 ORDER BY position",
+    )?;
+    p.payments = st
+        .query_map([&key], |r| {
+            Ok(Payment {
+                id: uuid_from_sql(&r.get::<_, String>(0)?)?,
+                kind: PaymentKind::from_code(&r.get::<_, String>(1)?)
+                    .ok_or_else(|| bad_code(1, "loại thanh toán"))?,
+                date: date_from_sql(&r.get::<_, String>(2)?)?,
+                amount: r.get(3)?,
+                source: FundingSource::from_code(&r.get::<_, String>(4)?)
+                    .ok_or_else(|| bad_code(4, "nguồn"))?,
+                document_no: r.get(5)?,
+                note: r.get(6)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(Some(p))
+}
+
+fn next_code(tx: &Transaction, year: i32) -> StoreResult<String> {
+    let key = format!("project.next_number.{year}");
+    let n: i64 = tx
+        .query_row(
+            "SELECT CAST(value AS INTEGER) FROM setting WHERE key = ?1",
+            [&key],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(1);
+    tx.execute(
+        "INSERT INTO setting(key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![key, (n + 1).to_string()],
+    )?;
+    Ok(format!("DA-{year}-{n:04}"))
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
+}
+
+/// Writes the project row (insert or update) and replaces its child rows.
+fn write_project(tx: &Transaction, p: &Project, insert: bool) -> StoreResult<()> {
+    let now = now_text();
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+    let values = params![
+        p.id.to_string(),
+        p.code,
+        p.name,
+        p.plan_year,
+        p.source.code(),
+        p.integrated_with,
+        p.kind.code(),
+        p.content_code,
+        p.programme_code,
+        p.support_item,
+        p.implementer,
+        p.province_code,
+        p.approval_no,
+        date(p.approval_date),
+        p.approval_level,
+        p.contract_no,
+        date(p.contract_date),
+        date(p.start_date),
+        date(p.end_date),
+        date(p.acceptance_date),
+        date(p.settlement_date),
+        p.total_cost,
+        p.support,
+        p.counterpart,
+        p.other_funds,
+        p.status.code(),
+        to_json(&p.transitions),
+        to_json(&p.inspections),
+        to_json(&p.outputs),
+        to_json(&p.accepted_warnings),
+        p.notes,
+        fold(&p.name),
+        now,
+    ];
+    if insert {
+        tx.execute(
+            &format!(
+                "INSERT INTO {TABLE}({COLUMNS}, name_folded, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                     ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31,
+                     ?32, ?33, ?33)"
+            ),
+            values,
+        )?;
+    } else {
+        tx.execute(
+            &format!(
+                "UPDATE {TABLE} SET code = ?2, name = ?3, plan_year = ?4, source = ?5,
+                    integrated_with = ?6, kind = ?7, content_code = ?8, programme_code = ?9,
+                    support_item = ?10, implementer = ?11, province_code = ?12,
+                    approval_no = ?13, approval_date = ?14, approval_level = ?15,
+                    contract_no = ?16, contract_date = ?17, start_date = ?18, end_date = ?19,
+                    acceptance_date = ?20, settlement_date = ?21, total_cost = ?22,
+                    support = ?23, counterpart = ?24, other_funds = ?25, status = ?26,
+                    transitions = ?27, inspections = ?28, outputs = ?29,
+                    accepted_warnings = ?30, notes = ?31, name_folded = ?32, updated_at = ?33
+                 WHERE id = ?1 AND deleted_at IS NULL"
+            ),
+            values,
+        )?;
+    }
+    let key = p.id.to_string();
+    for table in ["project_commune", "project_beneficiary", "payment"] {
+        tx.execute(
+            &format!("DELETE FROM {table} WHERE project_id = ?1"),
+            [&key],
+        )?;
+    }
+    for (i, code) in p.commune_codes.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO project_commune(project_id, commune_code, position) VALUES (?1, ?2, ?3)",
+            params![key, code, i as i64],
+        )?;
+    }
+    for (i, b) in p.beneficiaries.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO project_beneficiary(project_id, establishment_id, cost, support,
+                 counterpart, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                key,
+                b.establishment_id.to_string(),
+                b.cost,
+                b.support,
+                b.counterpart,
+                i as i64
+            ],
+        )?;
+    }
+    for (i, pay) in p.payments.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO payment(id, project_id, kind, date, amount, source, document_no, note,
+                 position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                pay.id.to_string(),
+                key,
+                pay.kind.code(),
+                pay.date.to_string(),
+                pay.amount,
+                pay.source.code(),
+                pay.document_no,
+                pay.note,
+                i as i64
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+/// Inserts new projects (codes assigned per plan year) with their audit rows.
+pub(crate) fn insert_projects(tx: &Transaction, projects: &mut [Project]) -> StoreResult<()> {
+    for p in projects.iter_mut() {
+        if p.code.is_empty() {
+            p.code = next_code(tx, p.plan_year)?;
+        }
+        write_project(tx, p, true)?;
+        record_change(
+            tx,
+            TABLE,
+            &p.id.to_string(),
+            AuditAction::Insert,
+            None,
+            Some(&*p),
+        )?;
+    }
+    Ok(())
+}
+
+const SUMMARY_SELECT: &str = "SELECT p.id, p.code, p.name, p.plan_year, p.source, p.content_code,
+        p.status, p.implementer, p.total_cost, p.support, p.counterpart,
+        (SELECT group_concat(pc.commune_code, ',') FROM project_commune pc WHERE pc.project_id = p.id),
+        (SELECT group_concat(c.name, ', ') FROM project_commune pc JOIN commune c ON c.code = pc.commune_code
+            WHERE pc.project_id = p.id),
+        (SELECT group_concat(e.name, '; ') FROM project_beneficiary b JOIN establishment e ON e.id = b.establishment_id
+            WHERE b.project_id = p.id),
+        (SELECT COALESCE(SUM(CASE kind WHEN 'tam_ung' THEN amount WHEN 'thu_hoi_tam_ung' THEN -amount ELSE 0 END), 0)
+            FROM payment WHERE project_id = p.id),
+        (SELECT COALESCE(SUM(CASE kind WHEN 'thanh_toan' THEN amount ELSE 0 END), 0)
+            FROM payment WHERE project_id = p.id)
+    FROM project p WHERE p.deleted_at IS NULL";
+
+fn summary_from_row(r: &Row) -> rusqlite::Result<ProjectSummary> {
+    let advanced: i64 = r.get(14)?;
+    let paid: i64 = r.get(15)?;
+    Ok(ProjectSummary {
+        id: uuid_from_sql(&r.get::<_, String>(0)?)?,
+        code: r.get(1)?,
+        name: r.get(2)?,
+        plan_year: r.get(3)?,
+        source: FundingSource::from_code(&r.get::<_, String>(4)?)
+            .ok_or_else(|| bad_code(4, "nguồn"))?,
+        content_code: r.get(5)?,
+        status: ProjectStatus::from_code(&r.get::<_, String>(6)?)
+            .ok_or_else(|| bad_code(6, "trạng thái"))?,
+        implementer: r.get(7)?,
+        total_cost: r.get(8)?,
+        support: r.get(9)?,
+        counterpart: r.get(10)?,
+        commune_codes: r
+            .get::<_, Option<String>>(11)?
+            .map(|s| s.split(',').map(str::to_owned).collect())
+            .unwrap_or_default(),
+        communes: r.get::<_, Option<String>>(12)?.unwrap_or_default(),
+        beneficiaries: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
+        advanced,
+        disbursed: paid + advanced,
+    })
+}
+
+impl Store {
+    /// Saves a new project and its children; returns it with its code.
+    pub fn insert_project(&mut self, mut p: Project) -> StoreResult<Project> {
+        self.write(|tx| insert_projects(tx, std::slice::from_mut(&mut p)))?;
+        Ok(p)
+    }
+
+    /// Inserts many projects in one transaction (bulk loads).
+    pub fn insert_projects(&mut self, projects: &mut [Project]) -> StoreResult<()> {
+        self.write(|tx| insert_projects(tx, projects))
+    }
+
+    /// Saves changes to a project; the audit row keeps the whole project before and after.
+    pub fn update_project(&mut self, p: &Project) -> StoreResult<()> {
+        self.write(|tx| {
+            let old =
+                read_one(tx, p.id)?.ok_or_else(|| StoreError::RecordNotFound(p.code.clone()))?;
+            if &old == p {
+                return Ok(());
+            }
+            write_project(tx, p, false)?;
+            record_change(
+                tx,
+                TABLE,
+                &p.id.to_string(),
+                AuditAction::Update,
+                Some(&old),
+                Some(p),
+            )
+        })
+    }
+
+    /// Deletes a project as a tombstone.
+    pub fn delete_project(&mut self, id: Uuid) -> StoreResult<()> {
+        self.write(|tx| {
+            let old =
+                read_one(tx, id)?.ok_or_else(|| StoreError::RecordNotFound(id.to_string()))?;
+            tx.execute(
+                &format!("UPDATE {TABLE} SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1"),
+                params![id.to_string(), now_text()],
+            )?;
+            record_change::<Project>(
+                tx,
+                TABLE,
+                &id.to_string(),
+                AuditAction::Delete,
+                Some(&old),
+                None,
+            )
+        })
+    }
+
+    /// One live project with its xã, beneficiaries and payments.
+    pub fn project(&self, id: Uuid) -> StoreResult<Option<Project>> {
+        read_one(self.conn(), id)
+    }
+
+    /// Every live project, complete (for checks and the budget).
+    pub fn all_projects(&self) -> StoreResult<Vec<Project>> {
+        let ids: Vec<String> = {
+            let mut st = self
+                .conn()
+                .prepare("SELECT id FROM project WHERE deleted_at IS NULL ORDER BY code")?;
+            st.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
+        };
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let id = Uuid::parse_str(&id).map_err(|e| StoreError::RecordNotFound(e.to_string()))?;
+            if let Some(p) = read_one(self.conn(), id)? {
+                out.push(p);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The project list.
+    pub fn project_summaries(&self) -> StoreResult<Vec<ProjectSummary>> {
+        let mut st = self
+            .conn()
+            .prepare(&format!("{SUMMARY_SELECT} ORDER BY p.code"))?;
+        let rows = st.query_map([], summary_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One list row (after a save).
+    pub fn project_summary(&self, id: Uuid) -> StoreResult<Option<ProjectSummary>> {
+        Ok(self
+            .conn()
+            .query_row(
+                &format!("{SUMMARY_SELECT} AND p.id = ?1"),
+                [id.to_string()],
+                summary_from_row,
+            )
+            .optional()?)
+    }
+
+    /// Every live project that supported an establishment, newest first ("Lịch sử hỗ trợ").
+    pub fn support_history(&self, establishment_id: Uuid) -> StoreResult<Vec<SupportHistoryLine>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT p.id, p.code, p.name, p.plan_year, p.content_code, p.source, p.status, b.support
+             FROM project_beneficiary b JOIN project p ON p.id = b.project_id
+             WHERE b.establishment_id = ?1 AND p.deleted_at IS NULL
+             ORDER BY p.plan_year DESC, p.code DESC",
+        )?;
+        let rows = st.query_map([establishment_id.to_string()], |r| {
+            Ok(SupportHistoryLine {
+                project_id: uuid_from_sql(&r.get::<_, String>(0)?)?,
+                project_code: r.get(1)?,
+                project_name: r.get(2)?,
+                plan_year: r.get(3)?,
+                content_code: r.get(4)?,
+                source: FundingSource::from_code(&r.get::<_, String>(5)?)
+                    .ok_or_else(|| bad_code(5, "nguồn"))?,
+                status: ProjectStatus::from_code(&r.get::<_, String>(6)?)
+                    .ok_or_else(|| bad_code(6, "trạng thái"))?,
+                support: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Other live projects that supported any of `p`'s beneficiaries (for the duplicate-support rule).
+    pub fn prior_support_for(&self, p: &Project) -> StoreResult<Vec<PriorSupport>> {
+        let mut out = Vec::new();
+        let mut st = self.conn().prepare_cached(
+            "SELECT p.code, p.name, p.content_code, p.programme_code, p.status
+             FROM project_beneficiary b JOIN project p ON p.id = b.project_id
+             WHERE b.establishment_id = ?1 AND p.id <> ?2 AND p.deleted_at IS NULL",
+        )?;
+        for b in &p.beneficiaries {
+            let rows = st.query_map(
+                params![b.establishment_id.to_string(), p.id.to_string()],
+                |r| {
+                    Ok(PriorSupport {
+                        project_code: r.get(0)?,
+                        project_name: r.get(1)?,
+                        establishment_id: b.establishment_id,
+                        content_code: r.get(2)?,
+                        programme_code: r.get(3)?,
+                        status: ProjectStatus::from_code(&r.get::<_, String>(4)?)
+                            .ok_or_else(|| bad_code(4, "trạng thái"))?,
+                    })
+                },
+            )?;
+            for row in rows {
+                out.push(row?);
+            }
+        }
+        Ok(out)
+    }
+}
