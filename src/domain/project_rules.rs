@@ -555,7 +555,7 @@ fn check_project_share(p: &Project, c: &SupportCeiling, note: &str, out: &mut Ve
                 field::COUNTERPART,
                 "doi_ung_thap",
                 format!(
-                    "Vốn đối ứng: vốn đối ứng và nguồn khác {} thấp hơn phần tối thiểu {} (= {} − {} × {}; hỗ trợ tối đa {} chi phí {}).",
+                    "Vốn đối ứng: vốn đối ứng và nguồn khác {} thấp hơn phần tối thiểu {} (= {} - {} × {}; hỗ trợ tối đa {} chi phí {}).",
                     dong(own),
                     dong(required),
                     money(p.total_cost.into()),
@@ -594,7 +594,7 @@ fn check_beneficiary_share(who: &str, b: &Beneficiary, c: &SupportCeiling, out: 
                 field::BENEFICIARIES,
                 "doi_ung_thap",
                 format!(
-                    "Đơn vị thụ hưởng: {who}: vốn đối ứng {} thấp hơn phần tối thiểu {} (= {} − {} × {}; hỗ trợ tối đa {} chi phí {}).",
+                    "Đơn vị thụ hưởng: {who}: vốn đối ứng {} thấp hơn phần tối thiểu {} (= {} - {} × {}; hỗ trợ tối đa {} chi phí {}).",
                     dong(b.counterpart.into()),
                     dong(required),
                     money(b.cost.into()),

@@ -1,5 +1,6 @@
 //! SQLite storage: the only place that knows SQL. One file per aggregate.
 
+pub mod attachments;
 pub mod audit;
 pub mod backup;
 pub mod catalog;

@@ -11,6 +11,7 @@ use crate::domain::establishment_validation::{ValidationContext, validate_establ
 use crate::domain::issue::{Issue, Severity, has_errors};
 use crate::domain::legal_form::LegalForm;
 use crate::domain::tax_code::parse_tax_code;
+use crate::store::projects::SupportHistoryLine;
 use crate::store::{Store, StoreResult};
 use crate::text::fold::fold;
 use crate::text::number::{format_integer, parse_integer};
@@ -52,6 +53,8 @@ pub struct EstablishmentForm {
     ethnicity_items: Vec<PickerItem>,
     /// A message at the top (e.g. why the last save failed).
     pub message: Option<String>,
+    /// Every project that supported this establishment, newest first.
+    support_history: Vec<SupportHistoryLine>,
 }
 
 fn item(code: &str, label: String) -> PickerItem {
@@ -129,7 +132,13 @@ impl EstablishmentForm {
             industry_items,
             ethnicity_items,
             message: None,
+            support_history: Vec::new(),
         }
+    }
+
+    /// Shows the projects that supported this establishment ("Lịch sử hỗ trợ").
+    pub fn set_support_history(&mut self, lines: Vec<SupportHistoryLine>) {
+        self.support_history = lines;
     }
 
     /// True when the record is new (not yet saved).
@@ -572,6 +581,9 @@ impl EstablishmentForm {
         self.recognitions_ui(ui);
 
         ui.add_space(8.0);
+        self.support_history_ui(ui);
+
+        ui.add_space(8.0);
         let label_id = ui.label(bold("Ghi chú")).id;
         let notes = ui
             .add(
@@ -586,6 +598,36 @@ impl EstablishmentForm {
                 .small()
                 .weak(),
         );
+    }
+
+    fn support_history_ui(&self, ui: &mut Ui) {
+        ui.label(bold("Lịch sử hỗ trợ"));
+        if self.support_history.is_empty() {
+            ui.weak("Chưa được hỗ trợ từ đề án khuyến công nào.");
+            return;
+        }
+        egui::Grid::new("support_history")
+            .striped(true)
+            .num_columns(5)
+            .show(ui, |ui| {
+                for h in ["Năm", "Đề án", "Nội dung", "Nguồn", "Hỗ trợ (đồng)"] {
+                    ui.label(RichText::new(h).strong());
+                }
+                ui.end_row();
+                for l in &self.support_history {
+                    ui.label(l.plan_year.to_string());
+                    ui.label(format!(
+                        "{} — {} ({})",
+                        l.project_code,
+                        l.project_name,
+                        l.status.label()
+                    ));
+                    ui.label(&l.content_code);
+                    ui.label(l.source.label());
+                    ui.label(format_integer(l.support));
+                    ui.end_row();
+                }
+            });
     }
 
     fn recognitions_ui(&mut self, ui: &mut Ui) {

@@ -2,8 +2,11 @@
 
 pub mod app;
 pub mod establishment_form;
+pub mod file_picker;
 pub mod fonts;
+pub mod project_form;
 pub mod project_view;
+pub mod projects_panel;
 pub mod reference_cache;
 pub mod registry_panel;
 pub mod registry_view;

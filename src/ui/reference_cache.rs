@@ -57,7 +57,7 @@ impl ReferenceCache {
                     l.province_name,
                     l.successor_name
                         .as_deref()
-                        .map(|n| format!(" → nay là {n}"))
+                        .map(|n| format!(" (nay là {n})"))
                         .unwrap_or_default()
                 );
                 PickerItem {

@@ -1,7 +1,7 @@
 //! Cơ sở CNNT: the registry table (virtualised, sortable, searchable, filterable) with add,
 //! edit and delete. Keyboard: Ctrl+F search, Ctrl+N new, ↑/↓ move, Enter edit, Delete delete.
 
-use egui::{Id, Key, Modifiers, RichText, Ui};
+use egui::{Id, Key, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use uuid::Uuid;
 
@@ -9,6 +9,7 @@ use crate::domain::legal_form::LegalForm;
 use crate::text::number::format_integer;
 use crate::ui::reference_cache::ReferenceCache;
 use crate::ui::registry_view::{RegistryFilter, RegistryView, SortColumn};
+use crate::ui::widgets::list_keys::list_keys;
 
 /// Id of the search box, so Ctrl+F can focus it (and tests can find it).
 pub fn search_box_id() -> Id {
@@ -306,48 +307,21 @@ impl RegistryPanel {
     }
 
     fn shortcuts(&mut self, ui: &mut Ui, action: &mut RegistryAction) {
-        let search_focused = ui.memory(|m| m.has_focus(search_box_id()));
-        let (ctrl_f, ctrl_n, down, up, enter, delete) = ui.input_mut(|i| {
-            (
-                i.consume_key(Modifiers::COMMAND, Key::F),
-                i.consume_key(Modifiers::COMMAND, Key::N),
-                i.key_pressed(Key::ArrowDown),
-                i.key_pressed(Key::ArrowUp),
-                i.key_pressed(Key::Enter),
-                i.key_pressed(Key::Delete),
-            )
-        });
-        if ctrl_f {
-            ui.memory_mut(|m| m.request_focus(search_box_id()));
-        }
-        if ctrl_n {
+        let current = self.selected.and_then(|id| self.view.position_of(id));
+        let keys = list_keys(ui, search_box_id(), self.view.visible_len(), current);
+        if keys.new {
             *action = RegistryAction::New;
             return;
         }
-        let visible = self.view.visible_len();
-        if visible == 0 {
-            return;
-        }
-        let current = self.selected.and_then(|id| self.view.position_of(id));
-        let next = match (down, up, current) {
-            (true, _, None) => Some(0),
-            (true, _, Some(p)) => Some((p + 1).min(visible - 1)),
-            (_, true, Some(p)) => Some(p.saturating_sub(1)),
-            _ => None,
-        };
-        if let Some(n) = next {
+        if let Some(n) = keys.move_to {
             self.select(self.view.visible_row(n).map(|s| s.id));
-            if search_focused {
-                ui.memory_mut(|m| m.surrender_focus(search_box_id()));
-            }
         }
-        if enter
-            && !search_focused
+        if keys.open
             && let Some(id) = self.selected
         {
             *action = RegistryAction::Edit(id);
         }
-        if delete && !search_focused {
+        if keys.delete {
             self.ask_delete();
         }
     }

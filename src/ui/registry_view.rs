@@ -120,6 +120,24 @@ impl RegistryView {
         self.visible.get(n).map(|&i| &self.rows[i as usize].summary)
     }
 
+    /// Up to `limit` rows matching `query` (diacritics optional), in the current sort order,
+    /// whatever the table's own filter: for pickers that choose an establishment.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<&EstablishmentSummary> {
+        let q = FoldedQuery::new(query);
+        self.order
+            .iter()
+            .map(|&i| &self.rows[i as usize])
+            .filter(|r| q.matches(&r.haystack))
+            .take(limit)
+            .map(|r| &r.summary)
+            .collect()
+    }
+
+    /// A row by id.
+    pub fn get(&self, id: Uuid) -> Option<&EstablishmentSummary> {
+        self.rows.iter().map(|r| &r.summary).find(|s| s.id == id)
+    }
+
     /// Position of a record among the visible rows.
     pub fn position_of(&self, id: Uuid) -> Option<usize> {
         self.visible

@@ -1,3 +1,6 @@
 //! Reusable input widgets.
 
+pub mod date_edit;
+pub mod list_keys;
+pub mod money_edit;
 pub mod searchable_picker;

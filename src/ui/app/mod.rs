@@ -1,14 +1,21 @@
 //! The application shell: navigation, the first-start dialog, the unsaved-changes guard, and
 //! applying what the panels ask for (saving, deleting, restoring) through the store.
 
+mod project_screen;
+
 use chrono::NaiveDate;
 use egui::{Id, RichText, Ui};
 
 use crate::domain::unit_settings::UnitSettings;
+use crate::project_check::ProjectReference;
 use crate::store::{Store, StoreError};
 use crate::text::number::format_integer;
 use crate::ui::establishment_form::{ERROR_COLOR, EstablishmentForm, FormAction};
+use crate::ui::file_picker::{FilePicker, SystemFilePicker};
 use crate::ui::fonts::bold;
+use crate::ui::project_form::ProjectForm;
+use crate::ui::project_view::ProjectView;
+use crate::ui::projects_panel::ProjectsPanel;
 use crate::ui::reference_cache::ReferenceCache;
 use crate::ui::registry_panel::{RegistryAction, RegistryPanel};
 use crate::ui::registry_view::RegistryView;
@@ -19,13 +26,19 @@ use crate::ui::unit_editor::UnitEditor;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Registry,
+    Projects,
     Settings,
 }
 
 /// Where the user wanted to go when the unsaved-changes guard stopped them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Leave {
+    /// Close the establishment form of the registry screen.
     CloseForm,
+    /// Close the project form.
+    CloseProjectForm,
+    /// Close the establishment form opened from a project form.
+    CloseNested,
     GoTo(Screen),
     CloseWindow,
 }
@@ -46,6 +59,12 @@ pub struct KhuyenCongApp {
     screen: Screen,
     registry: Option<RegistryPanel>,
     form: Option<EstablishmentForm>,
+    projects: Option<ProjectsPanel>,
+    project_form: Option<ProjectForm>,
+    /// An establishment form opened over the project form to add a beneficiary.
+    nested: Option<EstablishmentForm>,
+    reference: Option<ProjectReference>,
+    file_picker: Box<dyn FilePicker>,
     settings: SettingsPanel,
     first_start: Option<UnitEditor>,
     guard: Option<Leave>,
@@ -67,6 +86,11 @@ impl KhuyenCongApp {
             screen: Screen::Registry,
             registry: None,
             form: None,
+            projects: None,
+            project_form: None,
+            nested: None,
+            reference: None,
+            file_picker: Box::new(SystemFilePicker),
             settings,
             guard: None,
             allow_close: false,
@@ -76,6 +100,27 @@ impl KhuyenCongApp {
             app.apply_unit(unit)?;
         }
         Ok(app)
+    }
+
+    /// Uses `picker` instead of the system file dialog (tests inject paths this way).
+    pub fn with_file_picker(mut self, picker: Box<dyn FilePicker>) -> KhuyenCongApp {
+        self.file_picker = picker;
+        self
+    }
+
+    /// The project list, once the unit is set.
+    pub fn projects(&self) -> Option<&ProjectsPanel> {
+        self.projects.as_ref()
+    }
+
+    /// The open project form, if any.
+    pub fn project_form(&self) -> Option<&ProjectForm> {
+        self.project_form.as_ref()
+    }
+
+    /// The establishment form opened from a project form, if any.
+    pub fn nested_form(&self) -> Option<&EstablishmentForm> {
+        self.nested.as_ref()
     }
 
     /// The store (tests inspect the database through it).
@@ -119,6 +164,10 @@ impl KhuyenCongApp {
         let cache = ReferenceCache::load(&self.store, &unit.province_code)?;
         let view = RegistryView::new(self.store.establishment_summaries()?);
         self.registry = Some(RegistryPanel::new(view));
+        self.projects = Some(ProjectsPanel::new(ProjectView::new(
+            self.store.project_summaries()?,
+        )));
+        self.reference = Some(ProjectReference::load(&self.store)?);
         self.cache = Some(cache);
         self.settings.refresh(&self.store, Some(&unit));
         self.unit = Some(unit);
@@ -155,8 +204,7 @@ impl KhuyenCongApp {
 
     fn handle_close_request(&mut self, ui: &Ui) {
         let close_requested = ui.ctx().input(|i| i.viewport().close_requested());
-        if close_requested && !self.allow_close && self.form.as_ref().is_some_and(|f| f.is_dirty())
-        {
+        if close_requested && !self.allow_close && self.unsaved_changes() {
             ui.ctx()
                 .send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.guard = Some(Leave::CloseWindow);
@@ -169,6 +217,7 @@ impl KhuyenCongApp {
             ui.add_space(16.0);
             for (screen, text) in [
                 (Screen::Registry, "Cơ sở CNNT"),
+                (Screen::Projects, "Đề án"),
                 (Screen::Settings, "Cài đặt"),
             ] {
                 if ui.selectable_label(self.screen == screen, text).clicked()
@@ -212,6 +261,7 @@ impl KhuyenCongApp {
     fn central(&mut self, ui: &mut Ui) {
         match self.screen {
             Screen::Registry => self.registry_screen(ui),
+            Screen::Projects => self.projects_screen(ui),
             Screen::Settings => self.settings_screen(ui),
         }
     }
@@ -244,7 +294,10 @@ impl KhuyenCongApp {
             }
             RegistryAction::Edit(id) => match self.store.establishment(id) {
                 Ok(Some(record)) => {
-                    self.form = Some(EstablishmentForm::edit(record, cache, self.today))
+                    let history = self.store.support_history(record.id).unwrap_or_default();
+                    let mut form = EstablishmentForm::edit(record, cache, self.today);
+                    form.set_support_history(history);
+                    self.form = Some(form);
                 }
                 Ok(None) => self.set_status("Không tìm thấy cơ sở (có thể đã bị xóa).", true),
                 Err(e) => self.set_status(e.to_string(), true),
@@ -306,8 +359,26 @@ impl KhuyenCongApp {
     }
 
     /// Leaves the form (or the screen) unless it has unsaved changes, in which case the guard asks.
+    /// Whether the form that `to` would close has unsaved changes.
+    fn loses_changes(&self, to: Leave) -> bool {
+        let establishment = self.form.as_ref().is_some_and(|f| f.is_dirty());
+        let project = self.project_form.as_ref().is_some_and(|f| f.is_dirty());
+        let nested = self.nested.as_ref().is_some_and(|f| f.is_dirty());
+        match to {
+            Leave::CloseForm => establishment,
+            Leave::CloseProjectForm => project,
+            Leave::CloseNested => nested,
+            Leave::GoTo(_) | Leave::CloseWindow => establishment || project || nested,
+        }
+    }
+
+    /// True when any open form has unsaved changes.
+    fn unsaved_changes(&self) -> bool {
+        self.loses_changes(Leave::CloseWindow)
+    }
+
     fn leave(&mut self, to: Leave) {
-        if self.form.as_ref().is_some_and(|f| f.is_dirty()) {
+        if self.loses_changes(to) {
             self.guard = Some(to);
         } else {
             self.go(to);
@@ -315,9 +386,18 @@ impl KhuyenCongApp {
     }
 
     fn go(&mut self, to: Leave) {
-        self.form = None;
         match to {
-            Leave::CloseForm => {}
+            Leave::CloseForm => self.form = None,
+            Leave::CloseProjectForm => self.project_form = None,
+            Leave::CloseNested => self.nested = None,
+            Leave::GoTo(_) | Leave::CloseWindow => {
+                self.form = None;
+                self.project_form = None;
+                self.nested = None;
+            }
+        }
+        match to {
+            Leave::CloseForm | Leave::CloseProjectForm | Leave::CloseNested => {}
             Leave::GoTo(screen) => {
                 if screen == Screen::Settings {
                     self.settings.refresh(&self.store, self.unit.as_ref());
@@ -342,7 +422,7 @@ impl KhuyenCongApp {
         let modal = egui::Modal::new(Id::unique("unsaved_guard")).show(ui.ctx(), |ui| {
             ui.set_width(440.0);
             ui.heading("Có thay đổi chưa lưu");
-            ui.label("Bạn đã sửa thông tin cơ sở nhưng chưa lưu. Bạn muốn làm gì?");
+            ui.label("Bạn đã sửa thông tin nhưng chưa lưu. Bạn muốn làm gì?");
             ui.add_space(8.0);
             let mut choice = None;
             ui.horizontal(|ui| {
@@ -360,9 +440,15 @@ impl KhuyenCongApp {
         });
         let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
         match modal.inner {
-            Some(0) => {
-                self.save_form();
-            }
+            Some(0) => match self.guard {
+                Some(Leave::CloseNested) => self.save_nested(),
+                Some(Leave::CloseProjectForm) => self.save_project_form(),
+                _ if self.nested.as_ref().is_some_and(|f| f.is_dirty()) => self.save_nested(),
+                _ if self.project_form.as_ref().is_some_and(|f| f.is_dirty()) => {
+                    self.save_project_form()
+                }
+                _ => self.save_form(),
+            },
             Some(1) => {
                 if let Some(to) = self.guard.take() {
                     self.go(to);

@@ -1,0 +1,218 @@
+//! The Đề án screen of the app: the list, the project form and what its actions do (save
+//! with reasons for warnings, attach and open documents, add a new beneficiary establishment
+//! without leaving the form).
+
+use egui::{Id, Ui};
+
+use super::{KhuyenCongApp, Leave};
+use crate::ui::establishment_form::{EstablishmentForm, FormAction};
+use crate::ui::file_picker::open_with_system_viewer;
+use crate::ui::project_form::{FormContext, ProjectForm, ProjectFormAction, SaveOutcome};
+use crate::ui::projects_panel::ProjectsAction;
+
+impl KhuyenCongApp {
+    pub(super) fn projects_screen(&mut self, ui: &mut Ui) {
+        let (Some(cache), Some(reference), Some(registry)) =
+            (&self.cache, &self.reference, &self.registry)
+        else {
+            ui.label("Hãy chọn đơn vị sử dụng để bắt đầu.");
+            return;
+        };
+        let modal_open =
+            self.guard.is_some() || self.first_start.is_some() || self.nested.is_some();
+        if let Some(form) = &mut self.project_form {
+            form.revalidate(&self.store, reference, self.today);
+            let ctx = FormContext {
+                reference,
+                cache,
+                registry: &registry.view,
+                store: &self.store,
+                today: self.today,
+            };
+            let action = ui
+                .add_enabled_ui(!modal_open, |ui| form.ui(ui, &ctx, !modal_open))
+                .inner;
+            self.apply_project_form_action(action);
+            if self.nested.is_some() {
+                self.nested_form_window(ui);
+            }
+            return;
+        }
+        let Some(panel) = &mut self.projects else {
+            return;
+        };
+        match panel.ui(ui, cache, reference, modal_open) {
+            ProjectsAction::New => {
+                let implementer = self
+                    .unit
+                    .as_ref()
+                    .map(|u| u.unit_name.clone())
+                    .unwrap_or_default();
+                self.project_form = Some(ProjectForm::new_project(
+                    &cache.province_code,
+                    self.today,
+                    &implementer,
+                ));
+            }
+            ProjectsAction::Edit(id) => match self.store.project(id) {
+                Ok(Some(p)) => {
+                    let attachments = self.store.attachments(id).unwrap_or_default();
+                    self.project_form = Some(ProjectForm::edit(p, attachments, self.today));
+                }
+                Ok(None) => self.set_status("Không tìm thấy đề án (có thể đã bị xóa).", true),
+                Err(e) => self.set_status(e.to_string(), true),
+            },
+            ProjectsAction::Delete(id) => match self.store.delete_project(id) {
+                Ok(()) => {
+                    if let Some(p) = &mut self.projects {
+                        p.view.remove(id);
+                        p.select(None);
+                    }
+                    self.set_status("Đã xóa đề án.", false);
+                }
+                Err(e) => self.set_status(e.to_string(), true),
+            },
+            ProjectsAction::None => {}
+        }
+    }
+
+    fn apply_project_form_action(&mut self, action: ProjectFormAction) {
+        match action {
+            ProjectFormAction::None => {}
+            ProjectFormAction::Save => self.save_project_form(),
+            ProjectFormAction::Cancel => self.leave(Leave::CloseProjectForm),
+            ProjectFormAction::NewEstablishment => {
+                if let Some(cache) = &self.cache {
+                    self.nested = Some(EstablishmentForm::new_record(cache, self.today));
+                }
+            }
+            ProjectFormAction::AttachFile => self.attach_file(),
+            ProjectFormAction::OpenAttachment(i) => {
+                let path = self
+                    .project_form
+                    .as_ref()
+                    .and_then(|f| f.attachments.get(i))
+                    .map(|a| a.path.clone());
+                if let Some(path) = path
+                    && let Err(e) = open_with_system_viewer(&path)
+                {
+                    self.set_status(e, true);
+                }
+            }
+            ProjectFormAction::RemoveAttachment(i) => {
+                let Some(form) = &mut self.project_form else {
+                    return;
+                };
+                if let Some(a) = form.attachments.get(i).cloned() {
+                    match self.store.remove_attachment(&a) {
+                        Ok(()) => {
+                            form.attachments.remove(i);
+                            self.set_status(
+                                format!("Đã bỏ tệp {} khỏi hồ sơ.", a.file_name),
+                                false,
+                            );
+                        }
+                        Err(e) => self.set_status(e.to_string(), true),
+                    }
+                }
+            }
+        }
+    }
+
+    fn attach_file(&mut self) {
+        let Some(path) = self.file_picker.pick_attachment() else {
+            return;
+        };
+        let Some(form) = &mut self.project_form else {
+            return;
+        };
+        match self.store.add_attachment(form.project.id, &path) {
+            Ok(a) => {
+                self.set_status(format!("Đã đính kèm {}.", a.file_name), false);
+                if let Some(form) = &mut self.project_form {
+                    form.attachments.push(a);
+                }
+            }
+            Err(e) => self.set_status(e.to_string(), true),
+        }
+    }
+
+    pub(super) fn save_project_form(&mut self) {
+        let (Some(form), Some(reference)) = (&mut self.project_form, &self.reference) else {
+            return;
+        };
+        match form.save(&mut self.store, reference, self.today) {
+            Ok(SaveOutcome::Saved(p)) => {
+                if let (Some(panel), Ok(Some(summary))) =
+                    (&mut self.projects, self.store.project_summary(p.id))
+                {
+                    panel.view.upsert(summary);
+                    panel.select(Some(p.id));
+                }
+                self.set_status(format!("Đã lưu đề án {} — {}.", p.code, p.name), false);
+                // A new project stays open so documents can be attached to it.
+                if self.guard.is_some() {
+                    self.after_leave_guard_resolved();
+                }
+            }
+            Ok(SaveOutcome::Refused | SaveOutcome::NeedsReason) => self.guard = None,
+            Err(e) => {
+                form.message = Some(format!("Chưa lưu được: {e}"));
+                self.guard = None;
+            }
+        }
+    }
+
+    pub(super) fn save_nested(&mut self) {
+        let (Some(form), Some(cache)) = (&mut self.nested, &self.cache) else {
+            return;
+        };
+        match form.save(&mut self.store, cache, self.today) {
+            Ok(Some(saved)) => {
+                if let (Some(registry), Ok(Some(summary))) = (
+                    &mut self.registry,
+                    self.store.establishment_summary(saved.id),
+                ) {
+                    registry.view.upsert(summary);
+                }
+                if let Some(project) = &mut self.project_form {
+                    project.add_beneficiary(saved.id, &saved.commune_code);
+                }
+                self.nested = None;
+                self.set_status(
+                    format!(
+                        "Đã thêm cơ sở {} — {} và đưa vào đề án.",
+                        saved.code, saved.name
+                    ),
+                    false,
+                );
+                if self.guard == Some(Leave::CloseNested) {
+                    self.guard = None;
+                }
+            }
+            Ok(None) => self.guard = None,
+            Err(e) => {
+                form.message = Some(format!("Chưa lưu được: {e}"));
+                self.guard = None;
+            }
+        }
+    }
+
+    fn nested_form_window(&mut self, ui: &mut Ui) {
+        let (Some(form), Some(cache)) = (&mut self.nested, &self.cache) else {
+            return;
+        };
+        form.revalidate(&self.store, cache, self.today);
+        let guard_open = self.guard.is_some();
+        let modal = egui::Modal::new(Id::unique("nested_establishment")).show(ui.ctx(), |ui| {
+            ui.set_width(1150.0);
+            ui.set_height(ui.ctx().content_rect().height() * 0.8);
+            form.ui(ui, cache, !guard_open)
+        });
+        match modal.inner {
+            FormAction::Save => self.save_nested(),
+            FormAction::Cancel => self.leave(Leave::CloseNested),
+            FormAction::None => {}
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! File dialogs behind a trait: the app uses the system dialog, tests inject paths.
+
+use std::path::PathBuf;
+
+/// Chooses files for the app.
+pub trait FilePicker {
+    /// A file to attach (scanned QĐ, hợp đồng, biên bản…); None when cancelled.
+    fn pick_attachment(&self) -> Option<PathBuf>;
+}
+
+/// The operating system's own dialog.
+pub struct SystemFilePicker;
+
+impl FilePicker for SystemFilePicker {
+    fn pick_attachment(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Chọn tệp hồ sơ đính kèm")
+            .add_filter(
+                "Văn bản, ảnh quét",
+                &[
+                    "pdf", "jpg", "jpeg", "png", "tif", "tiff", "doc", "docx", "xls", "xlsx",
+                ],
+            )
+            .add_filter("Tất cả các tệp", &["*"])
+            .pick_file()
+    }
+}
+
+/// Opens a file with the program the system associates with it.
+pub fn open_with_system_viewer(path: &std::path::Path) -> Result<(), String> {
+    open::that_detached(path).map_err(|e| format!("Không mở được tệp {}: {e}", path.display()))
+}

@@ -1,0 +1,481 @@
+//! The project form, in tabs: Thông tin chung, Đơn vị thụ hưởng, Kinh phí & thanh toán, Kết quả,
+//! Hồ sơ, Lịch sử. Rules run as the user types; errors block saving; warnings can be saved
+//! after the user gives a reason, which is kept with the project.
+
+mod beneficiaries_tab;
+mod documents_tab;
+mod general_tab;
+mod history_tab;
+mod money_tab;
+mod results_tab;
+
+use chrono::NaiveDate;
+use egui::{Id, Key, RichText, Ui};
+use uuid::Uuid;
+
+use crate::domain::issue::{Issue, Severity, has_errors};
+use crate::domain::project::{AcceptedWarning, Project};
+use crate::project_check::{ProjectReference, check_project};
+use crate::store::attachments::Attachment;
+use crate::store::{Store, StoreResult};
+use crate::ui::establishment_form::{ERROR_COLOR, WARNING_COLOR};
+use crate::ui::fonts::bold;
+use crate::ui::reference_cache::ReferenceCache;
+use crate::ui::registry_view::RegistryView;
+
+pub use beneficiaries_tab::BeneficiaryInput;
+pub use history_tab::{TransitionInput, apply_transition};
+pub use money_tab::PaymentInput;
+pub use results_tab::ResultsInput;
+
+/// The form's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProjectTab {
+    General,
+    Beneficiaries,
+    Money,
+    Results,
+    Documents,
+    History,
+}
+
+impl ProjectTab {
+    const ALL: [ProjectTab; 6] = [
+        ProjectTab::General,
+        ProjectTab::Beneficiaries,
+        ProjectTab::Money,
+        ProjectTab::Results,
+        ProjectTab::Documents,
+        ProjectTab::History,
+    ];
+
+    /// The tab's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            ProjectTab::General => "Thông tin chung",
+            ProjectTab::Beneficiaries => "Đơn vị thụ hưởng",
+            ProjectTab::Money => "Kinh phí & thanh toán",
+            ProjectTab::Results => "Kết quả",
+            ProjectTab::Documents => "Hồ sơ",
+            ProjectTab::History => "Lịch sử",
+        }
+    }
+
+    /// Which tab shows the findings about a field.
+    fn of_field(field: &str) -> ProjectTab {
+        use crate::domain::project_rules::project_field as f;
+        match field {
+            f::BENEFICIARIES => ProjectTab::Beneficiaries,
+            f::TOTAL_COST | f::SUPPORT | f::COUNTERPART | f::OTHER_FUNDS | f::PAYMENTS => {
+                ProjectTab::Money
+            }
+            f::STATUS => ProjectTab::History,
+            _ => ProjectTab::General,
+        }
+    }
+}
+
+/// What the user asked the form to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProjectFormAction {
+    None,
+    Save,
+    Cancel,
+    /// Open the establishment form to add a new beneficiary without leaving this one.
+    NewEstablishment,
+    /// Ask the file picker for a document to attach.
+    AttachFile,
+    OpenAttachment(usize),
+    RemoveAttachment(usize),
+}
+
+/// What saving did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveOutcome {
+    Saved(Box<Project>),
+    /// Errors are shown; nothing written.
+    Refused,
+    /// Warnings need a reason first: the dialog is open.
+    NeedsReason,
+}
+
+/// What the tabs read besides the project.
+pub struct FormContext<'a> {
+    pub reference: &'a ProjectReference,
+    pub cache: &'a ReferenceCache,
+    pub registry: &'a RegistryView,
+    pub store: &'a Store,
+    pub today: NaiveDate,
+}
+
+/// State of the open project form.
+pub struct ProjectForm {
+    pub project: Project,
+    original: Project,
+    is_new: bool,
+    pub tab: ProjectTab,
+    issues: Vec<Issue>,
+    validated: Option<Project>,
+    save_attempted: bool,
+    /// Unreadable numbers and dates the user typed, named by field.
+    pub input_errors: Vec<String>,
+    pub message: Option<String>,
+    general: general_tab::GeneralInput,
+    pub beneficiaries: BeneficiaryInput,
+    pub payment: PaymentInput,
+    pub results: ResultsInput,
+    pub transition: TransitionInput,
+    pub attachments: Vec<Attachment>,
+    /// The warnings waiting for a reason, and the reason being typed.
+    accepting: Option<(Vec<Issue>, String)>,
+}
+
+impl ProjectForm {
+    /// A form for a new project of the installation's province.
+    pub fn new_project(province_code: &str, today: NaiveDate, implementer: &str) -> ProjectForm {
+        let year = chrono::Datelike::year(&today);
+        let mut p = Project::new(province_code, year);
+        p.implementer = implementer.to_owned();
+        Self::open(p, true, Vec::new(), today)
+    }
+
+    /// A form editing a saved project.
+    pub fn edit(project: Project, attachments: Vec<Attachment>, today: NaiveDate) -> ProjectForm {
+        Self::open(project, false, attachments, today)
+    }
+
+    fn open(
+        project: Project,
+        is_new: bool,
+        attachments: Vec<Attachment>,
+        today: NaiveDate,
+    ) -> ProjectForm {
+        ProjectForm {
+            original: project.clone(),
+            project,
+            is_new,
+            tab: ProjectTab::General,
+            issues: Vec::new(),
+            validated: None,
+            save_attempted: false,
+            input_errors: Vec::new(),
+            message: None,
+            general: general_tab::GeneralInput::default(),
+            beneficiaries: BeneficiaryInput::default(),
+            payment: PaymentInput::new(today),
+            results: ResultsInput::new(today),
+            transition: TransitionInput::new(today),
+            attachments,
+            accepting: None,
+        }
+    }
+
+    /// True for a project not yet saved.
+    pub fn is_new(&self) -> bool {
+        self.is_new
+    }
+
+    /// True when anything differs from what was loaded.
+    pub fn is_dirty(&self) -> bool {
+        self.project != self.original
+    }
+
+    /// The current findings.
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
+    /// Whether the reason dialog is open.
+    pub fn is_asking_reason(&self) -> bool {
+        self.accepting.is_some()
+    }
+
+    /// Re-runs the rules when the project changed.
+    pub fn revalidate(&mut self, store: &Store, reference: &ProjectReference, today: NaiveDate) {
+        if self.validated.as_ref() == Some(&self.project) {
+            return;
+        }
+        self.issues = check_project(store, reference, &self.project, today).unwrap_or_default();
+        self.validated = Some(self.project.clone());
+    }
+
+    fn unaccepted_warnings(&self) -> Vec<Issue> {
+        self.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Warning)
+            .filter(|i| {
+                !self
+                    .project
+                    .accepted_warnings
+                    .iter()
+                    .any(|a| a.kind == i.kind && a.message == i.message)
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// Validates and writes the project when it has no error and every warning has a reason.
+    pub fn save(
+        &mut self,
+        store: &mut Store,
+        reference: &ProjectReference,
+        today: NaiveDate,
+    ) -> StoreResult<SaveOutcome> {
+        self.save_attempted = true;
+        self.validated = None;
+        self.revalidate(store, reference, today);
+        if !self.input_errors.is_empty() {
+            self.message = Some(format!("Chưa lưu: {}", self.input_errors.join(" ")));
+            return Ok(SaveOutcome::Refused);
+        }
+        if has_errors(&self.issues) {
+            let first = self.issues.iter().find(|i| i.severity == Severity::Error);
+            if let Some(issue) = first {
+                self.tab = ProjectTab::of_field(issue.field);
+            }
+            let n = self
+                .issues
+                .iter()
+                .filter(|i| i.severity == Severity::Error)
+                .count();
+            self.message = Some(format!("Chưa lưu: còn {n} lỗi (tô đỏ). Sửa rồi lưu lại."));
+            return Ok(SaveOutcome::Refused);
+        }
+        let pending = self.unaccepted_warnings();
+        if !pending.is_empty() {
+            self.accepting = Some((pending, String::new()));
+            return Ok(SaveOutcome::NeedsReason);
+        }
+        let saved = if self.is_new {
+            store.insert_project(self.project.clone())?
+        } else {
+            store.update_project(&self.project)?;
+            self.project.clone()
+        };
+        self.is_new = false;
+        self.project = saved.clone();
+        self.original = saved.clone();
+        self.message = None;
+        Ok(SaveOutcome::Saved(Box::new(saved)))
+    }
+
+    /// Records the reason for every pending warning (the user confirmed the dialog).
+    fn accept_pending(&mut self, reason: &str) {
+        let Some((pending, _)) = self.accepting.take() else {
+            return;
+        };
+        let by = crate::store::audit::current_actor();
+        let at = crate::store::audit::now_text();
+        for issue in pending {
+            self.project.accepted_warnings.push(AcceptedWarning {
+                kind: issue.kind.to_owned(),
+                message: issue.message,
+                reason: reason.trim().to_owned(),
+                by: by.clone(),
+                at: at.clone(),
+            });
+        }
+    }
+
+    /// Adds a beneficiary (e.g. an establishment just created from this form).
+    pub fn add_beneficiary(&mut self, establishment_id: Uuid, commune_code: &str) {
+        beneficiaries_tab::add(&mut self.project, establishment_id, commune_code);
+    }
+
+    /// Findings about `field`, for drawing under it (missing-value errors only after a save try).
+    pub(crate) fn show_issues(&self, ui: &mut Ui, field: &str) {
+        for issue in self.issues.iter().filter(|i| i.field == field) {
+            let (color, prefix) = match issue.severity {
+                Severity::Error => (ERROR_COLOR, "Lỗi"),
+                Severity::Warning => (WARNING_COLOR, "Cảnh báo"),
+            };
+            if issue.severity == Severity::Error
+                && issue.kind.starts_with("thieu_")
+                && !self.save_attempted
+            {
+                continue;
+            }
+            let accepted = self
+                .project
+                .accepted_warnings
+                .iter()
+                .find(|a| a.kind == issue.kind && a.message == issue.message);
+            let text = match accepted {
+                Some(a) => format!("{prefix} (đã chấp nhận: {}): {}", a.reason, issue.message),
+                None => format!("{prefix}: {}", issue.message),
+            };
+            ui.add(egui::Label::new(RichText::new(text).color(color).small()).wrap());
+        }
+    }
+
+    fn tab_badge(&self, tab: ProjectTab) -> (usize, usize) {
+        let mut errors = 0;
+        let mut warnings = 0;
+        for i in self
+            .issues
+            .iter()
+            .filter(|i| ProjectTab::of_field(i.field) == tab)
+        {
+            match i.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+            }
+        }
+        (errors, warnings)
+    }
+
+    /// Draws the form; returns what the user asked for.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &FormContext, accept_keys: bool) -> ProjectFormAction {
+        let mut action = ProjectFormAction::None;
+        let title = if self.is_new {
+            "Thêm đề án mới".to_owned()
+        } else {
+            format!(
+                "Đề án {} — {}",
+                self.project.code,
+                self.project.status.label()
+            )
+        };
+        ui.horizontal(|ui| {
+            ui.heading(bold(title));
+            ui.add_space(24.0);
+            if ui.button("Lưu (Ctrl+S)").clicked() {
+                action = ProjectFormAction::Save;
+            }
+            if ui.button("Đóng (Esc)").clicked() {
+                action = ProjectFormAction::Cancel;
+            }
+        });
+        if let Some(msg) = &self.message {
+            ui.colored_label(ERROR_COLOR, msg);
+        }
+        for e in &self.input_errors {
+            ui.colored_label(ERROR_COLOR, e);
+        }
+        ui.horizontal(|ui| {
+            for tab in ProjectTab::ALL {
+                let (errors, warnings) = self.tab_badge(tab);
+                let mut text = tab.title().to_owned();
+                if errors > 0 || warnings > 0 {
+                    text.push_str(&format!(" ({})", errors + warnings));
+                }
+                let mut rich = RichText::new(text);
+                if errors > 0 && self.save_attempted {
+                    rich = rich.color(ERROR_COLOR);
+                } else if warnings > 0 {
+                    rich = rich.color(WARNING_COLOR);
+                }
+                if ui.selectable_label(self.tab == tab, rich).clicked() {
+                    self.tab = tab;
+                }
+            }
+        });
+        ui.separator();
+        let mut input_errors = Vec::new();
+        egui::ScrollArea::vertical()
+            .id_salt(("project_tab", self.tab as u8))
+            .auto_shrink([false, false])
+            .show(ui, |ui| match self.tab {
+                ProjectTab::General => general_tab::ui(self, ui, ctx, &mut input_errors),
+                ProjectTab::Beneficiaries => {
+                    if beneficiaries_tab::ui(self, ui, ctx, &mut input_errors) {
+                        action = ProjectFormAction::NewEstablishment;
+                    }
+                }
+                ProjectTab::Money => money_tab::ui(self, ui, ctx, &mut input_errors),
+                ProjectTab::Results => results_tab::ui(self, ui, ctx, &mut input_errors),
+                ProjectTab::Documents => {
+                    if let Some(a) = documents_tab::ui(self, ui) {
+                        action = a;
+                    }
+                }
+                ProjectTab::History => history_tab::ui(self, ui, ctx, &mut input_errors),
+            });
+        // An error reported when leaving a field stays until that field is read correctly.
+        for e in input_errors {
+            let field = e.split(':').next().unwrap_or_default().to_owned();
+            self.input_errors
+                .retain(|old| !old.starts_with(&format!("{field}:")));
+            self.input_errors.push(e);
+        }
+        if self.accepting.is_some() {
+            self.reason_dialog(ui, &mut action);
+        } else if accept_keys && action == ProjectFormAction::None {
+            let (save, cancel) = ui.input_mut(|i| {
+                (
+                    i.consume_key(egui::Modifiers::COMMAND, Key::S),
+                    i.consume_key(egui::Modifiers::NONE, Key::Escape),
+                )
+            });
+            if save {
+                action = ProjectFormAction::Save;
+            } else if cancel {
+                action = ProjectFormAction::Cancel;
+            }
+        }
+        action
+    }
+
+    /// Clears the error of a field once it reads correctly again.
+    pub(crate) fn clear_input_error(&mut self, label: &str) {
+        self.input_errors
+            .retain(|e| !e.starts_with(&format!("{label}:")));
+    }
+
+    fn reason_dialog(&mut self, ui: &mut Ui, action: &mut ProjectFormAction) {
+        let Some((pending, mut reason)) = self.accepting.take() else {
+            return;
+        };
+        let mut decision = None;
+        egui::Modal::new(Id::unique("project_warning_reason")).show(ui.ctx(), |ui| {
+            ui.set_width(640.0);
+            ui.heading("Lưu đề án có cảnh báo");
+            ui.label(
+                "Các cảnh báo sau cần được xem xét. Ghi lý do để lưu; lý do được lưu cùng đề án.",
+            );
+            egui::ScrollArea::vertical()
+                .max_height(260.0)
+                .show(ui, |ui| {
+                    for issue in &pending {
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(format!("• {}", issue.message)).color(WARNING_COLOR),
+                            )
+                            .wrap(),
+                        );
+                    }
+                });
+            let label = ui.label("Lý do chấp nhận");
+            ui.add(
+                egui::TextEdit::multiline(&mut reason)
+                    .desired_rows(2)
+                    .desired_width(620.0)
+                    .hint_text(
+                        "Ví dụ: theo Nghị quyết HĐND tỉnh, đã được Sở Tài chính thống nhất…",
+                    ),
+            )
+            .labelled_by(label.id);
+            ui.horizontal(|ui| {
+                let ready = !reason.trim().is_empty();
+                if ui
+                    .add_enabled(ready, egui::Button::new("Chấp nhận và lưu"))
+                    .clicked()
+                {
+                    decision = Some(true);
+                }
+                if ui.button("Quay lại sửa").clicked() {
+                    decision = Some(false);
+                }
+            });
+        });
+        match decision {
+            Some(true) => {
+                self.accepting = Some((pending, reason.clone()));
+                self.accept_pending(&reason);
+                *action = ProjectFormAction::Save;
+            }
+            Some(false) => {}
+            None => self.accepting = Some((pending, reason)),
+        }
+    }
+}
