@@ -5,9 +5,11 @@ use std::path::PathBuf;
 use egui::{Id, RichText, Ui};
 
 use crate::domain::unit_settings::UnitSettings;
+use crate::project_check::ProjectReference;
 use crate::store::Store;
 use crate::store::backup::BackupFile;
 use crate::text::number::format_integer;
+use crate::ui::catalog_editor::{CatalogChange, CatalogEditor};
 use crate::ui::fonts::bold;
 use crate::ui::unit_editor::UnitEditor;
 
@@ -18,6 +20,7 @@ pub enum SettingsAction {
     SaveUnit(UnitSettings),
     BackupNow,
     Restore(PathBuf),
+    Catalog(CatalogChange),
 }
 
 /// State of the Settings screen.
@@ -25,6 +28,7 @@ pub struct SettingsPanel {
     editor: UnitEditor,
     backups: Vec<BackupFile>,
     confirm_restore: Option<BackupFile>,
+    catalog: CatalogEditor,
 }
 
 impl SettingsPanel {
@@ -34,6 +38,7 @@ impl SettingsPanel {
             editor: UnitEditor::new(unit),
             backups: store.backups().unwrap_or_default(),
             confirm_restore: None,
+            catalog: CatalogEditor::new(),
         }
     }
 
@@ -43,6 +48,7 @@ impl SettingsPanel {
         ui: &mut Ui,
         store: &Store,
         provinces: &[crate::domain::admin_unit::Province],
+        catalog: Option<(&ProjectReference, &str, chrono::NaiveDate)>,
     ) -> SettingsAction {
         let mut action = SettingsAction::None;
         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -53,6 +59,21 @@ impl SettingsPanel {
             );
             if let Some(unit) = self.editor.ui(ui, provinces, "Lưu cài đặt đơn vị") {
                 action = SettingsAction::SaveUnit(unit);
+            }
+
+            if let Some((reference, province_code, today)) = catalog {
+                ui.add_space(16.0);
+                ui.separator();
+                ui.heading(bold("Danh mục khuyến công"));
+                ui.label(
+                    RichText::new(
+                        "Văn bản pháp luật là dữ liệu có hiệu lực theo ngày: đề án được xét theo mức đang có hiệu lực vào ngày phê duyệt.",
+                    )
+                    .weak(),
+                );
+                if let Some(change) = self.catalog.ui(ui, reference, province_code, today) {
+                    action = SettingsAction::Catalog(change);
+                }
             }
 
             ui.add_space(16.0);

@@ -10,6 +10,7 @@ use crate::domain::unit_settings::UnitSettings;
 use crate::project_check::ProjectReference;
 use crate::store::{Store, StoreError};
 use crate::text::number::format_integer;
+use crate::ui::catalog_editor::CatalogChange;
 use crate::ui::establishment_form::{ERROR_COLOR, EstablishmentForm, FormAction};
 use crate::ui::file_picker::{FilePicker, SystemFilePicker};
 use crate::ui::fonts::bold;
@@ -473,7 +474,12 @@ impl KhuyenCongApp {
             .as_ref()
             .map(|c| c.provinces.clone())
             .unwrap_or_default();
-        match self.settings.ui(ui, &self.store, &provinces) {
+        let catalog = match (&self.reference, &self.cache) {
+            (Some(r), Some(c)) => Some((r, c.province_code.as_str(), self.today)),
+            _ => None,
+        };
+        let action = self.settings.ui(ui, &self.store, &provinces, catalog);
+        match action {
             SettingsAction::SaveUnit(unit) => self.save_unit(unit),
             SettingsAction::BackupNow => {
                 let dest = crate::store::backup::new_backup_path(self.store.path(), "-thu-cong");
@@ -509,7 +515,42 @@ impl KhuyenCongApp {
                 }
                 self.settings.refresh(&self.store, self.unit.as_ref());
             }
+            SettingsAction::Catalog(change) => self.apply_catalog_change(change),
             SettingsAction::None => {}
+        }
+    }
+
+    fn apply_catalog_change(&mut self, change: CatalogChange) {
+        let (result, done) = match &change {
+            CatalogChange::SaveProgramme(p) => (
+                self.store.save_programme(p),
+                format!("Đã lưu chương trình \"{}\".", p.name),
+            ),
+            CatalogChange::AddCeiling(c) => (
+                self.store.add_support_ceiling(c).map(|_| ()),
+                format!(
+                    "Đã thêm mức hỗ trợ \"{}\" theo {}.",
+                    c.item_name, c.source_document
+                ),
+            ),
+            CatalogChange::EndCeiling(id, date) => (
+                self.store.end_support_ceiling(*id, *date),
+                format!(
+                    "Mức hỗ trợ hết hiệu lực sau ngày {}.",
+                    crate::text::date::format_date(*date)
+                ),
+            ),
+            CatalogChange::SaveContent(c) => (
+                self.store.save_activity_content(c),
+                format!("Đã lưu nội dung {}.", c.code),
+            ),
+        };
+        match result.and_then(|()| ProjectReference::load(&self.store)) {
+            Ok(reference) => {
+                self.reference = Some(reference);
+                self.set_status(done, false);
+            }
+            Err(e) => self.set_status(e.to_string(), true),
         }
     }
 

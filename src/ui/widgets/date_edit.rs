@@ -28,6 +28,7 @@ pub fn date_edit(
                 .desired_width(100.0),
         )
         .labelled_by(label_id);
+    crate::ui::widgets::select_all::select_all_on_focus(ui, id, &response, &text);
     let mut error = None;
     if response.has_focus() {
         match parse_date(&text) {

@@ -4,3 +4,4 @@ pub mod date_edit;
 pub mod list_keys;
 pub mod money_edit;
 pub mod searchable_picker;
+pub mod select_all;

@@ -35,6 +35,7 @@ pub fn money_edit(
         Some(l) => response.labelled_by(l),
         None => response.accessible_name(label),
     };
+    crate::ui::widgets::select_all::select_all_on_focus(ui, id, &response, &text);
     let mut error = None;
     if response.has_focus() {
         match parse_integer(&text) {
