@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the real window under Xvfb on a demo database and saves screenshots of the first-start
-# dialog, the registry, search, the form (empty, with errors, the unsaved-changes guard) and
-# Settings. Look at them before calling a screen done.
+# dialog, the registry, search, the establishment form (empty, with errors, the unsaved-changes
+# guard), the project list, each tab of a project form, and Settings. Look at them before
+# calling a screen done.
 #
 #   scripts/screenshots.sh            # release build, 2.000 demo establishments, into shots/
 #   PROFILE=dev ROWS=200000 OUT=/tmp/shots RENDERER=glow scripts/screenshots.sh
@@ -85,9 +86,22 @@ xdotool key Return
 shot 04-form-loi
 xdotool key Escape
 shot 05-chua-luu
-xdotool key Escape
-xdotool key ctrl+a BackSpace
-xdotool key Escape
+# Leave without saving: the dialog's "Không lưu" button.
+xdotool mousemove 512 463 click 1
 shot 06-sau-khi-huy
+xdotool key Down Return
+shot 07-form-co-so-lich-su-ho-tro
+xdotool key Escape
+xdotool key ctrl+2
+shot 10-de-an-danh-sach
+xdotool key Down Return
+shot 11-de-an-thong-tin-chung
+for tab in 12-de-an-thu-huong 13-de-an-kinh-phi 14-de-an-ket-qua 15-de-an-ho-so 16-de-an-lich-su; do
+    xdotool key ctrl+Next
+    shot "$tab"
+done
+xdotool key Escape
+xdotool key ctrl+3
+shot 20-cai-dat
 stop_app
 echo "Nhật ký ứng dụng:"; cat "$work/app.log" || true

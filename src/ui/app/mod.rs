@@ -192,6 +192,7 @@ impl KhuyenCongApp {
     /// Draws one frame of the whole app.
     pub fn show(&mut self, ui: &mut Ui) {
         self.handle_close_request(ui);
+        self.screen_shortcuts(ui);
         egui::Panel::top("nav").show(ui, |ui| self.nav_bar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
@@ -212,6 +213,28 @@ impl KhuyenCongApp {
         }
     }
 
+    /// Ctrl+1, Ctrl+2, Ctrl+3 go to Cơ sở CNNT, Đề án, Cài đặt (through the unsaved guard).
+    fn screen_shortcuts(&mut self, ui: &mut Ui) {
+        if self.guard.is_some() || self.first_start.is_some() {
+            return;
+        }
+        let wanted = ui.input_mut(|i| {
+            [
+                (egui::Key::Num1, Screen::Registry),
+                (egui::Key::Num2, Screen::Projects),
+                (egui::Key::Num3, Screen::Settings),
+            ]
+            .into_iter()
+            .find(|(key, _)| i.consume_key(egui::Modifiers::COMMAND, *key))
+            .map(|(_, screen)| screen)
+        });
+        if let Some(screen) = wanted
+            && screen != self.screen
+        {
+            self.leave(Leave::GoTo(screen));
+        }
+    }
+
     fn nav_bar(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             ui.label(bold("Sổ Khuyến công").size(18.0));
@@ -221,7 +244,15 @@ impl KhuyenCongApp {
                 (Screen::Projects, "Đề án"),
                 (Screen::Settings, "Cài đặt"),
             ] {
-                if ui.selectable_label(self.screen == screen, text).clicked()
+                let shortcut = match screen {
+                    Screen::Registry => "Ctrl+1",
+                    Screen::Projects => "Ctrl+2",
+                    Screen::Settings => "Ctrl+3",
+                };
+                if ui
+                    .selectable_label(self.screen == screen, text)
+                    .on_hover_text(shortcut)
+                    .clicked()
                     && self.screen != screen
                 {
                     self.leave(Leave::GoTo(screen));

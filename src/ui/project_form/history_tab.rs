@@ -279,11 +279,10 @@ pub(super) fn ui(form: &mut ProjectForm, ui: &mut Ui, ctx: &FormContext, errors:
                 "delete" => "xóa đề án",
                 other => other,
             };
-            ui.label(format!(
-                "{} — {} — {what}",
-                entry.at.replace('T', " ").get(..16).unwrap_or(&entry.at),
-                entry.actor
-            ));
+            let at = chrono::NaiveDateTime::parse_from_str(&entry.at, "%Y-%m-%dT%H:%M:%S%.f")
+                .map(crate::text::date::format_datetime)
+                .unwrap_or_else(|_| entry.at.clone());
+            ui.label(format!("{at} — {} — {what}", entry.actor));
         }
     }
 }

@@ -345,6 +345,7 @@ impl ProjectForm {
             if ui.button("Đóng (Esc)").clicked() {
                 action = ProjectFormAction::Cancel;
             }
+            ui.weak("Ctrl+PageDown / Ctrl+PageUp: chuyển thẻ");
         });
         if let Some(msg) = &self.message {
             ui.colored_label(ERROR_COLOR, msg);
@@ -370,6 +371,24 @@ impl ProjectForm {
                 }
             }
         });
+        if accept_keys {
+            let (next, previous) = ui.input_mut(|i| {
+                (
+                    i.consume_key(egui::Modifiers::COMMAND, Key::PageDown),
+                    i.consume_key(egui::Modifiers::COMMAND, Key::PageUp),
+                )
+            });
+            let at = ProjectTab::ALL
+                .iter()
+                .position(|t| *t == self.tab)
+                .unwrap_or(0);
+            if next {
+                self.tab = ProjectTab::ALL[(at + 1) % ProjectTab::ALL.len()];
+            } else if previous {
+                self.tab =
+                    ProjectTab::ALL[(at + ProjectTab::ALL.len() - 1) % ProjectTab::ALL.len()];
+            }
+        }
         ui.separator();
         let mut input_errors = Vec::new();
         egui::ScrollArea::vertical()
