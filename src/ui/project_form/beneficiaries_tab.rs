@@ -80,7 +80,7 @@ pub(super) fn ui(
                         None,
                         &full,
                         value,
-                        130.0,
+                        155.0,
                     );
                     errors.extend(err);
                 }
