@@ -52,7 +52,7 @@ fn main() -> BenchResult<()> {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).ok_or("date")?;
     let mut summary: Vec<String> = Vec::new();
 
-    // 0. Data set, generated once and reused: generating 200k rows takes far longer than the run.
+    // 0. Data set, generated once and reused (≈10 s for 200k, and it would inflate VmHWM).
     let path = data_path(rows);
     let generated = ensure_data(&path, rows)?;
     let db_mb = mb(std::fs::metadata(&path)?.len());

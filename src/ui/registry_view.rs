@@ -1,7 +1,11 @@
 //! The registry's rows in memory, filtered and sorted. No egui here, so it is unit-tested and
-//! benchmarked directly. Sorting keys are computed once per row at load, filtering scans
-//! pre-folded text, so a keystroke over 200.000 rows stays within a frame budget.
+//! benchmarked directly. Sorting keys are computed once per row at load. Filtering must keep up
+//! with typing over 200.000 rows, and what costs there is memory, not matching: so the folded
+//! search texts are packed into one buffer in sort order, the drop-down filters read small
+//! arrays in the same order, a query that only grew narrows the previous matches, and an
+//! unchanged filter does nothing (benches/registry.rs measures it).
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use uuid::Uuid;
@@ -63,13 +67,28 @@ pub struct RegistryView {
     rows: Vec<RegistryRow>,
     /// Live row indices in sort order.
     order: Vec<u32>,
-    /// Indices (into `rows`) shown, in sort order.
+    /// The rows' folded search texts, in sort order, one after another.
+    packed: String,
+    /// Where each sorted position's text starts in `packed` (one more entry than rows).
+    packed_starts: Vec<u32>,
+    /// Per sorted position: small ids of the commune, legal form and industry, for the
+    /// drop-down filters.
+    commune_ids: Vec<u16>,
+    legal_forms: Vec<Option<LegalForm>>,
+    industry_ids: Vec<u16>,
+    commune_id_of: HashMap<String, u16>,
+    industry_id_of: HashMap<String, u16>,
+    /// Sorted positions shown.
     visible: Vec<u32>,
     sort: SortColumn,
     ascending: bool,
     filter: RegistryFilter,
+    /// The folded query the visible rows were computed for.
+    folded_query: String,
     /// Vietnamese-alphabetical rank of each commune name, for sorting by xã.
     commune_rank: HashMap<String, u32>,
+    /// The last position looked up, so asking again for the selected row is O(1).
+    position_hint: Cell<Option<(Uuid, usize)>>,
 }
 
 impl RegistryView {
@@ -78,11 +97,20 @@ impl RegistryView {
         let mut view = RegistryView {
             rows: summaries.into_iter().map(RegistryRow::new).collect(),
             order: Vec::new(),
+            packed: String::new(),
+            packed_starts: Vec::new(),
+            commune_ids: Vec::new(),
+            legal_forms: Vec::new(),
+            industry_ids: Vec::new(),
+            commune_id_of: HashMap::new(),
+            industry_id_of: HashMap::new(),
             visible: Vec::new(),
             sort: SortColumn::Name,
             ascending: true,
             filter: RegistryFilter::default(),
+            folded_query: String::new(),
             commune_rank: HashMap::new(),
+            position_hint: Cell::new(None),
         };
         view.rank_communes();
         view.resort();
@@ -117,19 +145,19 @@ impl RegistryView {
 
     /// The n-th visible row.
     pub fn visible_row(&self, n: usize) -> Option<&EstablishmentSummary> {
-        self.visible.get(n).map(|&i| &self.rows[i as usize].summary)
+        self.visible
+            .get(n)
+            .map(|&pos| &self.rows[self.order[pos as usize] as usize].summary)
     }
 
     /// Up to `limit` rows matching `query` (diacritics optional), in the current sort order,
     /// whatever the table's own filter: for pickers that choose an establishment.
     pub fn search(&self, query: &str, limit: usize) -> Vec<&EstablishmentSummary> {
         let q = FoldedQuery::new(query);
-        self.order
-            .iter()
-            .map(|&i| &self.rows[i as usize])
-            .filter(|r| q.matches(&r.haystack))
+        (0..self.order.len())
+            .filter(|&pos| q.matches(self.packed_text(pos)))
             .take(limit)
-            .map(|r| &r.summary)
+            .map(|pos| &self.rows[self.order[pos] as usize].summary)
             .collect()
     }
 
@@ -140,9 +168,15 @@ impl RegistryView {
 
     /// Position of a record among the visible rows.
     pub fn position_of(&self, id: Uuid) -> Option<usize> {
-        self.visible
-            .iter()
-            .position(|&i| self.rows[i as usize].summary.id == id)
+        if let Some((hint_id, pos)) = self.position_hint.get()
+            && hint_id == id
+            && self.visible_row(pos).is_some_and(|s| s.id == id)
+        {
+            return Some(pos);
+        }
+        let pos = (0..self.visible.len()).find(|&n| self.visible_row(n).is_some_and(|s| s.id == id))?;
+        self.position_hint.set(Some((id, pos)));
+        Some(pos)
     }
 
     /// Current sort column and direction.
@@ -194,34 +228,83 @@ impl RegistryView {
             if self.ascending { o } else { o.reverse() }
         });
         self.order = order;
-        self.refilter();
+        self.pack();
+        self.refilter(false);
+    }
+
+    /// Lays out the search texts and filter ids in sort order, for cache-friendly scans.
+    fn pack(&mut self) {
+        let n = self.order.len();
+        let mut packed = String::with_capacity(self.rows.iter().map(|r| r.haystack.len() + 1).sum());
+        let mut starts = Vec::with_capacity(n + 1);
+        let mut commune_ids = Vec::with_capacity(n);
+        let mut legal_forms = Vec::with_capacity(n);
+        let mut industry_ids = Vec::with_capacity(n);
+        for &i in &self.order {
+            let r = &self.rows[i as usize];
+            starts.push(packed.len() as u32);
+            packed.push_str(&r.haystack);
+            // A newline never occurs in folded text, so no match spans two rows.
+            packed.push('\n');
+            let next_commune = self.commune_id_of.len() as u16;
+            commune_ids.push(*self.commune_id_of.entry(r.summary.commune_code.clone()).or_insert(next_commune));
+            let next_industry = self.industry_id_of.len() as u16;
+            industry_ids.push(*self.industry_id_of.entry(r.summary.industry_code.clone()).or_insert(next_industry));
+            legal_forms.push(r.summary.legal_form);
+        }
+        starts.push(packed.len() as u32);
+        self.packed = packed;
+        self.packed_starts = starts;
+        self.commune_ids = commune_ids;
+        self.legal_forms = legal_forms;
+        self.industry_ids = industry_ids;
+    }
+
+    /// The folded search text at a sorted position.
+    fn packed_text(&self, pos: usize) -> &str {
+        let start = self.packed_starts[pos] as usize;
+        let end = self.packed_starts[pos + 1] as usize - 1;
+        &self.packed[start..end]
     }
 
     /// Applies a new filter (search text and drop-downs).
     pub fn set_filter(&mut self, filter: RegistryFilter) {
-        if filter != self.filter {
+        let folded = fold(&filter.query);
+        let same_dropdowns = filter.commune_code == self.filter.commune_code
+            && filter.legal_form == self.filter.legal_form
+            && filter.industry_code == self.filter.industry_code;
+        if same_dropdowns && folded == self.folded_query {
+            // Same search, different spacing or case: nothing to do.
             self.filter = filter;
-            self.refilter();
+            return;
         }
+        // Typing one more letter can only remove rows: look again only at those shown.
+        let narrowing = same_dropdowns && folded.starts_with(&self.folded_query);
+        self.filter = filter;
+        self.refilter(narrowing);
     }
 
-    fn refilter(&mut self) {
+    fn refilter(&mut self, narrowing: bool) {
         let f = &self.filter;
         let query = FoldedQuery::new(&f.query);
-        let rows = &self.rows;
-        self.visible = self
-            .order
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let r = &rows[i as usize];
-                let s = &r.summary;
-                (f.commune_code.is_empty() || s.commune_code == f.commune_code)
-                    && f.legal_form.is_none_or(|lf| s.legal_form == Some(lf))
-                    && (f.industry_code.is_empty() || s.industry_code == f.industry_code)
-                    && query.matches(&r.haystack)
-            })
-            .collect();
+        let commune = (!f.commune_code.is_empty())
+            .then(|| self.commune_id_of.get(&f.commune_code).copied().unwrap_or(u16::MAX));
+        let industry = (!f.industry_code.is_empty())
+            .then(|| self.industry_id_of.get(&f.industry_code).copied().unwrap_or(u16::MAX));
+        let keep = |pos: usize| {
+            commune.is_none_or(|c| self.commune_ids[pos] == c)
+                && f.legal_form.is_none_or(|lf| self.legal_forms[pos] == Some(lf))
+                && industry.is_none_or(|i| self.industry_ids[pos] == i)
+                && query.matches(self.packed_text(pos))
+        };
+        let visible: Vec<u32> = if narrowing {
+            self.visible.iter().copied().filter(|&p| keep(p as usize)).collect()
+        } else {
+            (0..self.order.len() as u32).filter(|&p| keep(p as usize)).collect()
+        };
+        self.folded_query = fold(&self.filter.query);
+        self.visible = visible;
+        self.position_hint.set(None);
     }
 
     /// Puts a saved record in the view (new or changed), keeping sort and filter.
@@ -332,5 +415,46 @@ mod tests {
             ..Default::default()
         });
         assert!(names(&v).is_empty());
+    }
+
+    #[test]
+    fn typing_on_and_backspacing_give_what_a_fresh_filter_gives() {
+        let names_list = [
+            "Hợp tác xã cói Nga Sơn",
+            "Hộ kinh doanh Nguyễn Văn Hùng",
+            "Hợp tác xã mây tre đan Hoằng Lộc",
+            "Cơ sở thêu Thuỷ Nguyên",
+            "Công ty TNHH Hoàng Long",
+            "Tổ hợp tác gốm Phù Lãng",
+        ];
+        let rows: Vec<EstablishmentSummary> = names_list
+            .iter()
+            .enumerate()
+            .map(|(i, n)| summary(&format!("CS-{i}"), n, if i % 2 == 0 { "Xã A" } else { "Xã B" }))
+            .collect();
+        let mut typed = RegistryView::new(rows.clone());
+        let fresh_names = |query: &str, commune: &str| {
+            let mut v = RegistryView::new(rows.clone());
+            v.set_filter(RegistryFilter {
+                query: query.into(),
+                commune_code: commune.into(),
+                ..Default::default()
+            });
+            names(&v)
+        };
+        let script = "hop tac xa coi";
+        let mut steps: Vec<String> = (1..=script.len()).map(|n| script[..n].to_owned()).collect();
+        steps.extend((1..script.len()).rev().map(|n| script[..n].to_owned()));
+        steps.push("HỢP  TÁC".into());
+        for (i, q) in steps.iter().enumerate() {
+            let commune = if i % 5 == 4 { "c-Xã A" } else { "" };
+            typed.set_filter(RegistryFilter {
+                query: q.clone(),
+                commune_code: commune.into(),
+                ..Default::default()
+            });
+            assert_eq!(names(&typed), fresh_names(q, commune), "after {q:?}");
+        }
+        assert_eq!(typed.position_of(typed.visible_row(1).expect("row").id), Some(1));
     }
 }
