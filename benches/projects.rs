@@ -57,7 +57,8 @@ fn data_set(rows: usize, projects: usize) -> PathBuf {
         let started = Instant::now();
         let mut store = Store::open(&path, OpenMode::CreateIfMissing).expect("create data set");
         khuyencong::demo::fill(&mut store, "38", rows, 42, |_| {}).expect("establishments");
-        khuyencong::demo::fill_projects(&mut store, projects, (2021, 2026), 42, today()).expect("projects");
+        khuyencong::demo::fill_projects(&mut store, projects, (2021, 2026), 42, today())
+            .expect("projects");
         println!(
             "tạo dữ liệu: {rows} cơ sở, {projects} đề án trong {:.1} s",
             started.elapsed().as_secs_f64()
@@ -99,7 +100,11 @@ fn main() {
             black_box(view.visible_len());
         }
     }
-    summary("lọc theo chữ gõ (mỗi phím)", samples, Some(TARGET_FILTER_MS));
+    summary(
+        "lọc theo chữ gõ (mỗi phím)",
+        samples,
+        Some(TARGET_FILTER_MS),
+    );
 
     // Drop-down filters, with their totals.
     let mut samples = Vec::new();
@@ -118,7 +123,11 @@ fn main() {
             }
         }
     }
-    summary("lọc theo năm/nguồn/trạng thái (kèm tổng)", samples, Some(TARGET_FILTER_MS));
+    summary(
+        "lọc theo năm/nguồn/trạng thái (kèm tổng)",
+        samples,
+        Some(TARGET_FILTER_MS),
+    );
 
     // Opening a project: read, check the rules, build the form.
     let reference = ProjectReference::load(&store).expect("reference");
@@ -137,7 +146,11 @@ fn main() {
         samples.push(ms(started.elapsed()));
         black_box((form, issues));
     }
-    summary("mở đề án (đọc + kiểm tra quy tắc)", samples, Some(TARGET_OPEN_MS));
+    summary(
+        "mở đề án (đọc + kiểm tra quy tắc)",
+        samples,
+        Some(TARGET_OPEN_MS),
+    );
     drop(store);
 
     // The same through the window: Ctrl+2, ↓, Enter; the frame that opens the form.
@@ -164,5 +177,9 @@ fn main() {
         h.step();
         h.step();
     }
-    summary("mở đề án trong cửa sổ (khung hình mở biểu mẫu)", samples, Some(TARGET_OPEN_MS));
+    summary(
+        "mở đề án trong cửa sổ (khung hình mở biểu mẫu)",
+        samples,
+        Some(TARGET_OPEN_MS),
+    );
 }

@@ -161,7 +161,7 @@ fn main() -> BenchResult<()> {
     ));
 
     // 2c. Why: the same scan redone on copies of the rows, changing one thing at a time.
-    heading("2c. Where set_filter's time goes (a model of RegistryView::refilter)");
+    heading("2c. Why RegistryView packs its search text (the same scan over four memory layouts)");
     let model = explain_filter(&view, h.state().store().establishment_summaries()?);
     summary.push(model);
     drop(view);
@@ -425,7 +425,7 @@ fn explain_filter(view: &RegistryView, summaries: Vec<EstablishmentSummary>) -> 
     let same = found == packed_found && found == narrowed_found;
     println!("per keystroke, mean over {} keystrokes:", keystrokes.len());
     println!(
-        "  as refilter: sort order, a heap string per row   {:>9}",
+        "  unpacked: sort order, a heap string per row      {:>9}",
         ms(sorted)
     );
     println!(
@@ -446,7 +446,7 @@ fn explain_filter(view: &RegistryView, summaries: Vec<EstablishmentSummary>) -> 
         mb(packed.len() as u64)
     );
     format!(
-        "  why (model, mean/keystroke): as today {}, memory order {}, packed {}, packed+narrowing {}",
+        "  layouts compared (model, mean/keystroke): unpacked {}, memory order {}, packed {}, packed+narrowing {} (RegistryView packs and narrows)",
         ms(sorted),
         ms(memory_order),
         ms(packed_scan),

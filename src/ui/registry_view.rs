@@ -174,7 +174,8 @@ impl RegistryView {
         {
             return Some(pos);
         }
-        let pos = (0..self.visible.len()).find(|&n| self.visible_row(n).is_some_and(|s| s.id == id))?;
+        let pos =
+            (0..self.visible.len()).find(|&n| self.visible_row(n).is_some_and(|s| s.id == id))?;
         self.position_hint.set(Some((id, pos)));
         Some(pos)
     }
@@ -235,7 +236,8 @@ impl RegistryView {
     /// Lays out the search texts and filter ids in sort order, for cache-friendly scans.
     fn pack(&mut self) {
         let n = self.order.len();
-        let mut packed = String::with_capacity(self.rows.iter().map(|r| r.haystack.len() + 1).sum());
+        let mut packed =
+            String::with_capacity(self.rows.iter().map(|r| r.haystack.len() + 1).sum());
         let mut starts = Vec::with_capacity(n + 1);
         let mut commune_ids = Vec::with_capacity(n);
         let mut legal_forms = Vec::with_capacity(n);
@@ -247,9 +249,19 @@ impl RegistryView {
             // A newline never occurs in folded text, so no match spans two rows.
             packed.push('\n');
             let next_commune = self.commune_id_of.len() as u16;
-            commune_ids.push(*self.commune_id_of.entry(r.summary.commune_code.clone()).or_insert(next_commune));
+            commune_ids.push(
+                *self
+                    .commune_id_of
+                    .entry(r.summary.commune_code.clone())
+                    .or_insert(next_commune),
+            );
             let next_industry = self.industry_id_of.len() as u16;
-            industry_ids.push(*self.industry_id_of.entry(r.summary.industry_code.clone()).or_insert(next_industry));
+            industry_ids.push(
+                *self
+                    .industry_id_of
+                    .entry(r.summary.industry_code.clone())
+                    .or_insert(next_industry),
+            );
             legal_forms.push(r.summary.legal_form);
         }
         starts.push(packed.len() as u32);
@@ -287,20 +299,35 @@ impl RegistryView {
     fn refilter(&mut self, narrowing: bool) {
         let f = &self.filter;
         let query = FoldedQuery::new(&f.query);
-        let commune = (!f.commune_code.is_empty())
-            .then(|| self.commune_id_of.get(&f.commune_code).copied().unwrap_or(u16::MAX));
-        let industry = (!f.industry_code.is_empty())
-            .then(|| self.industry_id_of.get(&f.industry_code).copied().unwrap_or(u16::MAX));
+        let commune = (!f.commune_code.is_empty()).then(|| {
+            self.commune_id_of
+                .get(&f.commune_code)
+                .copied()
+                .unwrap_or(u16::MAX)
+        });
+        let industry = (!f.industry_code.is_empty()).then(|| {
+            self.industry_id_of
+                .get(&f.industry_code)
+                .copied()
+                .unwrap_or(u16::MAX)
+        });
         let keep = |pos: usize| {
             commune.is_none_or(|c| self.commune_ids[pos] == c)
-                && f.legal_form.is_none_or(|lf| self.legal_forms[pos] == Some(lf))
+                && f.legal_form
+                    .is_none_or(|lf| self.legal_forms[pos] == Some(lf))
                 && industry.is_none_or(|i| self.industry_ids[pos] == i)
                 && query.matches(self.packed_text(pos))
         };
         let visible: Vec<u32> = if narrowing {
-            self.visible.iter().copied().filter(|&p| keep(p as usize)).collect()
+            self.visible
+                .iter()
+                .copied()
+                .filter(|&p| keep(p as usize))
+                .collect()
         } else {
-            (0..self.order.len() as u32).filter(|&p| keep(p as usize)).collect()
+            (0..self.order.len() as u32)
+                .filter(|&p| keep(p as usize))
+                .collect()
         };
         self.folded_query = fold(&self.filter.query);
         self.visible = visible;
@@ -430,7 +457,13 @@ mod tests {
         let rows: Vec<EstablishmentSummary> = names_list
             .iter()
             .enumerate()
-            .map(|(i, n)| summary(&format!("CS-{i}"), n, if i % 2 == 0 { "Xã A" } else { "Xã B" }))
+            .map(|(i, n)| {
+                summary(
+                    &format!("CS-{i}"),
+                    n,
+                    if i % 2 == 0 { "Xã A" } else { "Xã B" },
+                )
+            })
             .collect();
         let mut typed = RegistryView::new(rows.clone());
         let fresh_names = |query: &str, commune: &str| {
@@ -455,6 +488,9 @@ mod tests {
             });
             assert_eq!(names(&typed), fresh_names(q, commune), "after {q:?}");
         }
-        assert_eq!(typed.position_of(typed.visible_row(1).expect("row").id), Some(1));
+        assert_eq!(
+            typed.position_of(typed.visible_row(1).expect("row").id),
+            Some(1)
+        );
     }
 }
