@@ -6,8 +6,8 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::audit::{AuditAction, record_change};
 use super::error::{StoreError, StoreResult};
-use super::reference_data::{csv_records, date_field};
-use super::{Store, date_from_sql};
+use super::reference_data::{audit_load, csv_records, date_field};
+use super::{Store, date_from_sql, optional_date_from_sql};
 use crate::assets;
 use crate::domain::activity_content::ActivityContent;
 use crate::domain::funding_source::FundingSource;
@@ -34,18 +34,6 @@ fn optional_number(file: &'static str, line: usize, text: &str) -> StoreResult<O
             line,
             message: format!("\"{text}\" không phải là số"),
         })
-}
-
-fn audit_load(tx: &Transaction, table: &str, file: &str, rows: usize) -> StoreResult<()> {
-    let summary = serde_json::json!({ "tep": file, "so_dong": rows });
-    record_change(
-        tx,
-        table,
-        file,
-        AuditAction::LoadReference,
-        None,
-        Some(&summary),
-    )
 }
 
 pub(crate) fn load_activity_contents(tx: &Transaction) -> StoreResult<()> {
@@ -191,12 +179,6 @@ fn insert_support_ceiling(tx: &Transaction, c: &SupportCeiling) -> StoreResult<i
     Ok(tx.last_insert_rowid())
 }
 
-fn optional_date(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    r.get::<_, Option<String>>(i)?
-        .map(|s| date_from_sql(&s))
-        .transpose()
-}
-
 fn ceiling_from_row(r: &Row) -> rusqlite::Result<SupportCeiling> {
     Ok(SupportCeiling {
         id: r.get(0)?,
@@ -210,7 +192,7 @@ fn ceiling_from_row(r: &Row) -> rusqlite::Result<SupportCeiling> {
         cap: r.get(6)?,
         cap_unit: CapUnit::from_code(&r.get::<_, String>(7)?).unwrap_or(CapUnit::PerProject),
         valid_from: date_from_sql(&r.get::<_, String>(8)?)?,
-        valid_to: optional_date(r, 9)?,
+        valid_to: optional_date_from_sql(r, 9)?,
         source_document: r.get(10)?,
     })
 }
@@ -231,7 +213,7 @@ impl Store {
                 list_name: r.get(1)?,
                 name: r.get(2)?,
                 valid_from: date_from_sql(&r.get::<_, String>(3)?)?,
-                valid_to: optional_date(r, 4)?,
+                valid_to: optional_date_from_sql(r, 4)?,
                 source: r.get(5)?,
                 wording_unconfirmed: r.get(6)?,
                 kcqg_advance_cap_bp: r.get(7)?,
@@ -253,7 +235,7 @@ impl Store {
                 decision: r.get(2)?,
                 province_code: r.get(3)?,
                 valid_from: date_from_sql(&r.get::<_, String>(4)?)?,
-                valid_to: optional_date(r, 5)?,
+                valid_to: optional_date_from_sql(r, 5)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::audit::{AuditAction, now_text, record_change};
 use super::error::{StoreError, StoreResult};
-use super::{Store, date_from_sql};
+use super::{Store, date_from_sql, uuid_from_sql};
 use crate::domain::establishment::{Establishment, Gender, Recognition};
 use crate::domain::establishment_validation::DuplicateCandidate;
 use crate::domain::legal_form::LegalForm;
@@ -47,12 +47,6 @@ fn gender_code(g: Option<Gender>) -> Option<&'static str> {
 
 fn empty_to_null(s: &str) -> Option<&str> {
     (!s.is_empty()).then_some(s)
-}
-
-fn uuid_from_sql(s: &str) -> rusqlite::Result<Uuid> {
-    Uuid::parse_str(s).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
 }
 
 fn establishment_from_row(r: &Row) -> rusqlite::Result<Establishment> {

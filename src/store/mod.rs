@@ -211,3 +211,20 @@ pub(crate) fn date_from_sql(s: &str) -> rusqlite::Result<chrono::NaiveDate> {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
     })
 }
+
+/// Optional date columns.
+pub(crate) fn optional_date_from_sql(
+    r: &rusqlite::Row,
+    i: usize,
+) -> rusqlite::Result<Option<chrono::NaiveDate>> {
+    r.get::<_, Option<String>>(i)?
+        .map(|s| date_from_sql(&s))
+        .transpose()
+}
+
+/// Record identities are stored as UUID text.
+pub(crate) fn uuid_from_sql(s: &str) -> rusqlite::Result<uuid::Uuid> {
+    uuid::Uuid::parse_str(s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}

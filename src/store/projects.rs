@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::audit::{AuditAction, now_text, record_change};
 use super::error::{StoreError, StoreResult};
-use super::{Store, date_from_sql};
+use super::{Store, date_from_sql, optional_date_from_sql, uuid_from_sql};
 use crate::domain::funding_source::FundingSource;
 use crate::domain::project::{Beneficiary, Payment, PaymentKind, Project, ProjectKind};
 use crate::domain::project_rules::PriorSupport;
@@ -57,23 +57,11 @@ pub struct SupportHistoryLine {
     pub support: i64,
 }
 
-fn uuid_from_sql(s: &str) -> rusqlite::Result<Uuid> {
-    Uuid::parse_str(s).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
 fn json_column<T: serde::de::DeserializeOwned>(r: &Row, i: usize) -> rusqlite::Result<T> {
     let text: String = r.get(i)?;
     serde_json::from_str(&text).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
     })
-}
-
-fn optional_date(r: &Row, i: usize) -> rusqlite::Result<Option<chrono::NaiveDate>> {
-    r.get::<_, Option<String>>(i)?
-        .map(|s| date_from_sql(&s))
-        .transpose()
 }
 
 fn bad_code(i: usize, what: &str) -> rusqlite::Error {
@@ -103,14 +91,14 @@ fn project_from_row(r: &Row) -> rusqlite::Result<Project> {
         commune_codes: Vec::new(),
         beneficiaries: Vec::new(),
         approval_no: r.get(12)?,
-        approval_date: optional_date(r, 13)?,
+        approval_date: optional_date_from_sql(r, 13)?,
         approval_level: r.get(14)?,
         contract_no: r.get(15)?,
-        contract_date: optional_date(r, 16)?,
-        start_date: optional_date(r, 17)?,
-        end_date: optional_date(r, 18)?,
-        acceptance_date: optional_date(r, 19)?,
-        settlement_date: optional_date(r, 20)?,
+        contract_date: optional_date_from_sql(r, 16)?,
+        start_date: optional_date_from_sql(r, 17)?,
+        end_date: optional_date_from_sql(r, 18)?,
+        acceptance_date: optional_date_from_sql(r, 19)?,
+        settlement_date: optional_date_from_sql(r, 20)?,
         total_cost: r.get(21)?,
         support: r.get(22)?,
         counterpart: r.get(23)?,

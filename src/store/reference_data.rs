@@ -51,7 +51,13 @@ pub(crate) fn date_field(
         })
 }
 
-fn audit_load(tx: &Transaction, table: &str, file: &str, rows: usize) -> StoreResult<()> {
+/// The audit row of a reference table loaded from a shipped file.
+pub(crate) fn audit_load(
+    tx: &Transaction,
+    table: &str,
+    file: &str,
+    rows: usize,
+) -> StoreResult<()> {
     let summary = serde_json::json!({ "tep": file, "so_dong": rows });
     record_change(
         tx,

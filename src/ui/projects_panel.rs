@@ -12,6 +12,7 @@ use crate::project_check::ProjectReference;
 use crate::text::number::format_integer;
 use crate::ui::project_view::{ProjectFilter, ProjectView};
 use crate::ui::reference_cache::ReferenceCache;
+use crate::ui::widgets::confirm::confirm_dialog;
 use crate::ui::widgets::list_keys::list_keys;
 
 /// Id of the project search box.
@@ -370,33 +371,21 @@ impl ProjectsPanel {
         let Some((id, label)) = self.confirm_delete.clone() else {
             return;
         };
-        let modal = egui::Modal::new(Id::unique("confirm_delete_project")).show(ui.ctx(), |ui| {
-            ui.set_width(460.0);
-            ui.heading("Xóa đề án?");
-            ui.label(format!("Bạn có chắc muốn xóa đề án {label}?"));
-            ui.label(
-                RichText::new("Đề án được đánh dấu đã xóa và lưu trong nhật ký thay đổi.")
-                    .small()
-                    .weak(),
-            );
-            let mut decision = None;
-            ui.horizontal(|ui| {
-                if ui.button("Xóa đề án").clicked() {
-                    decision = Some(true);
-                }
-                if ui.button("Không xóa").clicked() {
-                    decision = Some(false);
-                }
-            });
-            decision
-        });
-        match modal.inner {
+        let answer = confirm_dialog(
+            ui.ctx(),
+            Id::unique("confirm_delete_project"),
+            "Xóa đề án?",
+            &format!("Bạn có chắc muốn xóa đề án {label}?"),
+            "Đề án được đánh dấu đã xóa và lưu trong nhật ký thay đổi.",
+            "Xóa đề án",
+            "Không xóa",
+        );
+        match answer {
             Some(true) => {
                 *action = ProjectsAction::Delete(id);
                 self.confirm_delete = None;
             }
             Some(false) => self.confirm_delete = None,
-            None if modal.should_close() => self.confirm_delete = None,
             None => {}
         }
     }

@@ -1,7 +1,7 @@
 //! Cơ sở CNNT: the registry table (virtualised, sortable, searchable, filterable) with add,
 //! edit and delete. Keyboard: Ctrl+F search, Ctrl+N new, ↑/↓ move, Enter edit, Delete delete.
 
-use egui::{Id, Key, RichText, Ui};
+use egui::{Id, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use uuid::Uuid;
 
@@ -9,6 +9,7 @@ use crate::domain::legal_form::LegalForm;
 use crate::text::number::format_integer;
 use crate::ui::reference_cache::ReferenceCache;
 use crate::ui::registry_view::{RegistryFilter, RegistryView, SortColumn};
+use crate::ui::widgets::confirm::confirm_dialog;
 use crate::ui::widgets::list_keys::list_keys;
 
 /// Id of the search box, so Ctrl+F can focus it (and tests can find it).
@@ -339,35 +340,21 @@ impl RegistryPanel {
         let Some((id, label)) = self.confirm_delete.clone() else {
             return;
         };
-        let modal = egui::Modal::new(Id::unique("confirm_delete")).show(ui.ctx(), |ui| {
-            ui.set_width(420.0);
-            ui.heading("Xóa cơ sở?");
-            ui.label(format!("Bạn có chắc muốn xóa cơ sở {label}?"));
-            ui.label(
-                RichText::new("Bản ghi được đánh dấu đã xóa và lưu trong nhật ký thay đổi.")
-                    .small()
-                    .weak(),
-            );
-            ui.add_space(8.0);
-            let mut decision = None;
-            ui.horizontal(|ui| {
-                if ui.button("Xóa").clicked() {
-                    decision = Some(true);
-                }
-                if ui.button("Không xóa").clicked() {
-                    decision = Some(false);
-                }
-            });
-            decision
-        });
-        let escape = ui.input(|i| i.key_pressed(Key::Escape));
-        match modal.inner {
+        let answer = confirm_dialog(
+            ui.ctx(),
+            Id::unique("confirm_delete"),
+            "Xóa cơ sở?",
+            &format!("Bạn có chắc muốn xóa cơ sở {label}?"),
+            "Bản ghi được đánh dấu đã xóa và lưu trong nhật ký thay đổi.",
+            "Xóa",
+            "Không xóa",
+        );
+        match answer {
             Some(true) => {
                 *action = RegistryAction::Delete(id);
                 self.confirm_delete = None;
             }
             Some(false) => self.confirm_delete = None,
-            None if escape || modal.should_close() => self.confirm_delete = None,
             None => {}
         }
     }

@@ -12,6 +12,7 @@ use crate::text::number::format_integer;
 use crate::ui::catalog_editor::{CatalogChange, CatalogEditor};
 use crate::ui::fonts::bold;
 use crate::ui::unit_editor::UnitEditor;
+use crate::ui::widgets::confirm::confirm_dialog;
 
 /// What the user asked Settings to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -124,38 +125,21 @@ impl SettingsPanel {
 
     fn restore_dialog(&mut self, ui: &mut Ui) -> Option<PathBuf> {
         let backup = self.confirm_restore.clone()?;
-        let mut chosen = None;
-        let modal = egui::Modal::new(Id::unique("confirm_restore")).show(ui.ctx(), |ui| {
-            ui.set_width(460.0);
-            ui.heading("Khôi phục dữ liệu?");
-            ui.label(format!(
+        let answer = confirm_dialog(
+            ui.ctx(),
+            Id::unique("confirm_restore"),
+            "Khôi phục dữ liệu?",
+            &format!(
                 "Dữ liệu hiện tại sẽ được thay bằng bản sao lưu lúc {}.",
                 backup.taken_at
-            ));
-            ui.label(
-                "Dữ liệu hiện tại vẫn được giữ lại thành một bản sao lưu trước khi khôi phục.",
-            );
-            ui.add_space(8.0);
-            let mut decision = None;
-            ui.horizontal(|ui| {
-                if ui.button("Khôi phục").clicked() {
-                    decision = Some(true);
-                }
-                if ui.button("Không").clicked() {
-                    decision = Some(false);
-                }
-            });
-            decision
-        });
-        match modal.inner {
-            Some(true) => {
-                chosen = Some(backup.path.clone());
-                self.confirm_restore = None;
-            }
-            Some(false) => self.confirm_restore = None,
-            None if modal.should_close() => self.confirm_restore = None,
-            None => {}
+            ),
+            "Dữ liệu hiện tại vẫn được giữ lại thành một bản sao lưu trước khi khôi phục.",
+            "Khôi phục",
+            "Không",
+        );
+        if answer.is_some() {
+            self.confirm_restore = None;
         }
-        chosen
+        (answer == Some(true)).then_some(backup.path)
     }
 }

@@ -1,5 +1,6 @@
 //! Reusable input widgets.
 
+pub mod confirm;
 pub mod date_edit;
 pub mod list_keys;
 pub mod money_edit;
