@@ -84,3 +84,48 @@ pub fn record_change<T: Serialize>(
     )?;
     Ok(())
 }
+
+/// Writes a changed record and its audit row; does nothing when nothing changed.
+pub(crate) fn update_audited<T: Serialize + PartialEq>(
+    tx: &Transaction,
+    table_name: &str,
+    record_id: &str,
+    old: &T,
+    new: &T,
+    write: impl FnOnce(&Transaction) -> StoreResult<()>,
+) -> StoreResult<()> {
+    if old == new {
+        return Ok(());
+    }
+    write(tx)?;
+    record_change(
+        tx,
+        table_name,
+        record_id,
+        AuditAction::Update,
+        Some(old),
+        Some(new),
+    )
+}
+
+/// Marks a record deleted (a tombstone, so the deletion can travel to other units) and writes
+/// its audit row with the record as it was.
+pub(crate) fn tombstone<T: Serialize>(
+    tx: &Transaction,
+    table_name: &str,
+    record_id: &str,
+    old: &T,
+) -> StoreResult<()> {
+    tx.execute(
+        &format!("UPDATE {table_name} SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1"),
+        params![record_id, now_text()],
+    )?;
+    record_change(
+        tx,
+        table_name,
+        record_id,
+        AuditAction::Delete,
+        Some(old),
+        None,
+    )
+}

@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
-use super::audit::{AuditAction, now_text, record_change};
+use super::audit::{AuditAction, now_text, record_change, tombstone, update_audited};
 use super::error::{StoreError, StoreResult};
 use super::{Store, date_from_sql, uuid_from_sql};
 use crate::domain::establishment::{Establishment, Gender, Recognition};
@@ -259,18 +259,9 @@ impl Store {
         self.write(|tx| {
             let old =
                 read_one(tx, e.id)?.ok_or_else(|| StoreError::RecordNotFound(e.code.clone()))?;
-            if &old == e {
-                return Ok(());
-            }
-            write_row(tx, e, false)?;
-            record_change(
-                tx,
-                TABLE,
-                &e.id.to_string(),
-                AuditAction::Update,
-                Some(&old),
-                Some(e),
-            )
+            update_audited(tx, TABLE, &e.id.to_string(), &old, e, |tx| {
+                write_row(tx, e, false)
+            })
         })
     }
 
@@ -279,18 +270,7 @@ impl Store {
         self.write(|tx| {
             let old =
                 read_one(tx, id)?.ok_or_else(|| StoreError::RecordNotFound(id.to_string()))?;
-            tx.execute(
-                &format!("UPDATE {TABLE} SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1"),
-                params![id.to_string(), now_text()],
-            )?;
-            record_change::<Establishment>(
-                tx,
-                TABLE,
-                &id.to_string(),
-                AuditAction::Delete,
-                Some(&old),
-                None,
-            )
+            tombstone(tx, TABLE, &id.to_string(), &old)
         })
     }
 

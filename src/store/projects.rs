@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
-use super::audit::{AuditAction, now_text, record_change};
+use super::audit::{AuditAction, now_text, record_change, tombstone, update_audited};
 use super::error::{StoreError, StoreResult};
 use super::{Store, date_from_sql, optional_date_from_sql, uuid_from_sql};
 use crate::domain::funding_source::FundingSource;
@@ -380,18 +380,9 @@ impl Store {
         self.write(|tx| {
             let old =
                 read_one(tx, p.id)?.ok_or_else(|| StoreError::RecordNotFound(p.code.clone()))?;
-            if &old == p {
-                return Ok(());
-            }
-            write_project(tx, p, false)?;
-            record_change(
-                tx,
-                TABLE,
-                &p.id.to_string(),
-                AuditAction::Update,
-                Some(&old),
-                Some(p),
-            )
+            update_audited(tx, TABLE, &p.id.to_string(), &old, p, |tx| {
+                write_project(tx, p, false)
+            })
         })
     }
 
@@ -400,18 +391,7 @@ impl Store {
         self.write(|tx| {
             let old =
                 read_one(tx, id)?.ok_or_else(|| StoreError::RecordNotFound(id.to_string()))?;
-            tx.execute(
-                &format!("UPDATE {TABLE} SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1"),
-                params![id.to_string(), now_text()],
-            )?;
-            record_change::<Project>(
-                tx,
-                TABLE,
-                &id.to_string(),
-                AuditAction::Delete,
-                Some(&old),
-                None,
-            )
+            tombstone(tx, TABLE, &id.to_string(), &old)
         })
     }
 
