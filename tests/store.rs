@@ -34,7 +34,7 @@ fn count(store: &Store, table: &str) -> i64 {
 fn a_new_file_is_migrated_and_loaded_with_reference_data_once() {
     let (_dir, path) = common::temp_db();
     let store = Store::open(&path, OpenMode::CreateIfMissing).expect("open");
-    assert_eq!(store.schema_version().expect("version"), 2);
+    assert_eq!(store.schema_version().expect("version"), 3);
     assert_eq!(store.provinces().expect("provinces").len(), 34);
     assert_eq!(count(&store, "commune"), 3_321);
     assert_eq!(count(&store, "legacy_commune"), 10_035);
@@ -300,4 +300,77 @@ fn old_addresses_show_their_new_commune_and_duplicates_are_found() {
         store.probable_duplicates(&a).expect("dups").is_empty(),
         "not itself"
     );
+}
+
+#[test]
+fn budget_lines_changes_and_reallocations_are_recorded() {
+    use khuyencong::domain::budget_plan::{
+        BudgetChange, BudgetChangeKind, BudgetLine, Reallocation,
+    };
+    use khuyencong::domain::funding_source::FundingSource;
+    let (_dir, path) = common::temp_db();
+    let mut store = Store::open(&path, OpenMode::CreateIfMissing).expect("open");
+    let date = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).expect("date");
+    let line = BudgetLine {
+        id: uuid::Uuid::now_v7(),
+        year: 2026,
+        source: FundingSource::Kcdp,
+        decision_no: "4512/QĐ-UBND".into(),
+        decision_date: date(1, 5),
+        agency: "UBND tỉnh Thanh Hóa".into(),
+        amount: 12_000_000_000,
+        content_code: String::new(),
+        commune_code: String::new(),
+    };
+    store.add_budget_line(&line).expect("line");
+    let change = BudgetChange {
+        id: uuid::Uuid::now_v7(),
+        line_id: line.id,
+        kind: BudgetChangeKind::Supplement,
+        date: date(6, 1),
+        amount: 500_000_000,
+        decision_no: "2100/QĐ-UBND".into(),
+        reason: "Bổ sung giữa năm".into(),
+    };
+    store.add_budget_change(&change).expect("change");
+    assert_eq!(store.budget_lines(2026).expect("lines"), [line.clone()]);
+    assert_eq!(
+        store.budget_changes(2026).expect("changes"),
+        [change.clone()]
+    );
+    assert_eq!(
+        line.amount_on(&[change.clone()], date(5, 31)),
+        12_000_000_000
+    );
+    assert_eq!(line.amount_on(&[change], date(6, 1)), 12_500_000_000);
+    assert!(store.budget_lines(2025).expect("lines").is_empty());
+
+    let project = || {
+        let mut p = khuyencong::domain::project::Project::new("38", 2026);
+        p.content_code = "ND235-1".into();
+        p
+    };
+    let a = store.insert_project(project()).expect("a");
+    let b = store.insert_project(project()).expect("b");
+    let moved = Reallocation {
+        id: uuid::Uuid::now_v7(),
+        date: date(9, 1),
+        from_project: a.id,
+        to_project: b.id,
+        amount: 100_000_000,
+        decision_no: "3001/QĐ-UBND".into(),
+        reason: "Đề án hủy, chuyển kinh phí".into(),
+    };
+    store.add_reallocation(&moved).expect("reallocation");
+    assert_eq!(store.reallocations().expect("list"), [moved.clone()]);
+    let same = Reallocation {
+        to_project: a.id,
+        ..moved
+    };
+    assert!(
+        store.add_reallocation(&same).is_err(),
+        "a project cannot pay itself"
+    );
+    assert_eq!(store.audit_count("reallocation").expect("audit"), 1);
+    assert_eq!(store.audit_count("budget_line").expect("audit"), 1);
 }

@@ -2,6 +2,7 @@
 
 pub mod activity_content;
 pub mod admin_unit;
+pub mod budget_plan;
 pub mod cnnt_definition;
 pub mod establishment;
 pub mod establishment_draft;

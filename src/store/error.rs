@@ -40,6 +40,8 @@ pub enum StoreError {
     Invalid(Vec<Issue>),
     #[error("Không tìm thấy bản ghi {0} (có thể đã bị xóa).")]
     RecordNotFound(String),
+    #[error("Không ghi được: {0}")]
+    Refused(String),
     #[error("Tệp {0} đã có dữ liệu; lệnh demo chỉ điền vào tệp mới, không ghi đè dữ liệu thật.")]
     NotEmpty(PathBuf),
     #[error("Tệp sao lưu {path} không dùng được: {reason}")]

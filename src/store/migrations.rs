@@ -239,10 +239,54 @@ CREATE TABLE attachment (
 CREATE INDEX attachment_project ON attachment(project_id);
 "#;
 
+const V3_BUDGET: &str = r#"
+CREATE TABLE budget_line (
+    id            TEXT PRIMARY KEY,
+    year          INTEGER NOT NULL,
+    source        TEXT NOT NULL,
+    decision_no   TEXT NOT NULL,
+    decision_date TEXT NOT NULL,
+    agency        TEXT NOT NULL,
+    amount        INTEGER NOT NULL CHECK (amount >= 0),
+    content_code  TEXT NOT NULL,
+    commune_code  TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    deleted_at    TEXT
+) STRICT;
+CREATE INDEX budget_line_year ON budget_line(year);
+
+CREATE TABLE budget_change (
+    id          TEXT PRIMARY KEY,
+    line_id     TEXT NOT NULL REFERENCES budget_line(id),
+    kind        TEXT NOT NULL,
+    date        TEXT NOT NULL,
+    amount      INTEGER NOT NULL CHECK (amount > 0),
+    decision_no TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX budget_change_line ON budget_change(line_id);
+
+CREATE TABLE reallocation (
+    id           TEXT PRIMARY KEY,
+    date         TEXT NOT NULL,
+    from_project TEXT NOT NULL REFERENCES project(id),
+    to_project   TEXT NOT NULL REFERENCES project(id),
+    amount       INTEGER NOT NULL CHECK (amount > 0),
+    decision_no  TEXT NOT NULL,
+    reason       TEXT NOT NULL,
+    created_at   TEXT NOT NULL
+) STRICT;
+"#;
+
 /// All migrations, oldest first. `PRAGMA user_version` holds how many have run.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1_FOUNDATION), M::up(V2_PROJECTS)])
+    Migrations::new(vec![
+        M::up(V1_FOUNDATION),
+        M::up(V2_PROJECTS),
+        M::up(V3_BUDGET),
+    ])
 }
 
 /// The schema version this build writes; files with a higher `user_version` are refused.
-pub const LATEST_VERSION: i64 = 2;
+pub const LATEST_VERSION: i64 = 3;

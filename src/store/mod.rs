@@ -3,6 +3,7 @@
 pub mod attachments;
 pub mod audit;
 pub mod backup;
+pub mod budget;
 pub mod catalog;
 pub mod error;
 pub mod establishments;
