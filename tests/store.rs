@@ -333,7 +333,10 @@ fn budget_lines_changes_and_reallocations_are_recorded() {
         reason: "Bổ sung giữa năm".into(),
     };
     store.add_budget_change(&change).expect("change");
-    assert_eq!(store.budget_lines(2026).expect("lines"), [line.clone()]);
+    assert_eq!(
+        store.budget_lines(2026).expect("lines"),
+        std::slice::from_ref(&line)
+    );
     assert_eq!(
         store.budget_changes(2026).expect("changes"),
         [change.clone()]
@@ -362,7 +365,10 @@ fn budget_lines_changes_and_reallocations_are_recorded() {
         reason: "Đề án hủy, chuyển kinh phí".into(),
     };
     store.add_reallocation(&moved).expect("reallocation");
-    assert_eq!(store.reallocations().expect("list"), [moved.clone()]);
+    assert_eq!(
+        store.reallocations().expect("list"),
+        std::slice::from_ref(&moved)
+    );
     let same = Reallocation {
         to_project: a.id,
         ..moved
