@@ -339,10 +339,10 @@ fn budget_lines_changes_and_reallocations_are_recorded() {
     );
     assert_eq!(
         store.budget_changes(2026).expect("changes"),
-        [change.clone()]
+        std::slice::from_ref(&change)
     );
     assert_eq!(
-        line.amount_on(&[change.clone()], date(5, 31)),
+        line.amount_on(&std::slice::from_ref(&change), date(5, 31)),
         12_000_000_000
     );
     assert_eq!(line.amount_on(&[change], date(6, 1)), 12_500_000_000);
