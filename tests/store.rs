@@ -342,7 +342,7 @@ fn budget_lines_changes_and_reallocations_are_recorded() {
         std::slice::from_ref(&change)
     );
     assert_eq!(
-        line.amount_on(&std::slice::from_ref(&change), date(5, 31)),
+        line.amount_on(std::slice::from_ref(&change), date(5, 31)),
         12_000_000_000
     );
     assert_eq!(line.amount_on(&[change], date(6, 1)), 12_500_000_000);
