@@ -1,6 +1,7 @@
 //! egui screens. The UI calls store/domain, never builds SQL. One file per panel.
 
 pub mod app;
+pub mod budget_panel;
 pub mod catalog_editor;
 pub mod establishment_form;
 pub mod file_picker;

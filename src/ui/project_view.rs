@@ -101,6 +101,19 @@ impl ProjectView {
             .position(|&i| self.rows[i as usize].summary.id == id)
     }
 
+    /// A project by id.
+    pub fn get(&self, id: Uuid) -> Option<&ProjectSummary> {
+        self.rows.iter().map(|r| &r.summary).find(|s| s.id == id)
+    }
+
+    /// A project by its code (case-insensitive), e.g. "DA-2026-0001".
+    pub fn find_code(&self, code: &str) -> Option<Uuid> {
+        self.rows
+            .iter()
+            .find(|r| r.summary.code.eq_ignore_ascii_case(code))
+            .map(|r| r.summary.id)
+    }
+
     /// Sums of the rows shown.
     pub fn totals(&self) -> ProjectTotals {
         self.totals

@@ -1,6 +1,7 @@
 //! The application shell: navigation, the first-start dialog, the unsaved-changes guard, and
 //! applying what the panels ask for (saving, deleting, restoring) through the store.
 
+mod budget_screen;
 mod project_screen;
 
 use chrono::NaiveDate;
@@ -10,6 +11,7 @@ use crate::domain::unit_settings::UnitSettings;
 use crate::project_check::ProjectReference;
 use crate::store::{Store, StoreError};
 use crate::text::number::format_integer;
+use crate::ui::budget_panel::{BudgetData, BudgetPanel};
 use crate::ui::catalog_editor::CatalogChange;
 use crate::ui::establishment_form::{ERROR_COLOR, EstablishmentForm, FormAction};
 use crate::ui::file_picker::{FilePicker, SystemFilePicker};
@@ -28,6 +30,7 @@ use crate::ui::unit_editor::UnitEditor;
 pub enum Screen {
     Registry,
     Projects,
+    Budget,
     Settings,
 }
 
@@ -65,6 +68,8 @@ pub struct KhuyenCongApp {
     /// An establishment form opened over the project form to add a beneficiary.
     nested: Option<EstablishmentForm>,
     reference: Option<ProjectReference>,
+    budget: Option<BudgetPanel>,
+    budget_data: BudgetData,
     file_picker: Box<dyn FilePicker>,
     settings: SettingsPanel,
     first_start: Option<UnitEditor>,
@@ -91,6 +96,8 @@ impl KhuyenCongApp {
             project_form: None,
             nested: None,
             reference: None,
+            budget: None,
+            budget_data: BudgetData::default(),
             file_picker: Box::new(SystemFilePicker),
             settings,
             guard: None,
@@ -169,6 +176,8 @@ impl KhuyenCongApp {
             self.store.project_summaries()?,
         )));
         self.reference = Some(ProjectReference::load(&self.store)?);
+        // Another unit or a restored file: the budget screen reads its year again.
+        self.budget = None;
         self.cache = Some(cache);
         self.settings.refresh(&self.store, Some(&unit));
         self.unit = Some(unit);
@@ -213,7 +222,7 @@ impl KhuyenCongApp {
         }
     }
 
-    /// Ctrl+1, Ctrl+2, Ctrl+3 go to Cơ sở CNNT, Đề án, Cài đặt (through the unsaved guard).
+    /// Ctrl+1…4 go to Cơ sở CNNT, Đề án, Kế hoạch & cân đối, Cài đặt (through the unsaved guard).
     fn screen_shortcuts(&mut self, ui: &mut Ui) {
         if self.guard.is_some() || self.first_start.is_some() {
             return;
@@ -222,7 +231,8 @@ impl KhuyenCongApp {
             [
                 (egui::Key::Num1, Screen::Registry),
                 (egui::Key::Num2, Screen::Projects),
-                (egui::Key::Num3, Screen::Settings),
+                (egui::Key::Num3, Screen::Budget),
+                (egui::Key::Num4, Screen::Settings),
             ]
             .into_iter()
             .find(|(key, _)| i.consume_key(egui::Modifiers::COMMAND, *key))
@@ -242,12 +252,14 @@ impl KhuyenCongApp {
             for (screen, text) in [
                 (Screen::Registry, "Cơ sở CNNT"),
                 (Screen::Projects, "Đề án"),
+                (Screen::Budget, "Kế hoạch & cân đối"),
                 (Screen::Settings, "Cài đặt"),
             ] {
                 let shortcut = match screen {
                     Screen::Registry => "Ctrl+1",
                     Screen::Projects => "Ctrl+2",
-                    Screen::Settings => "Ctrl+3",
+                    Screen::Budget => "Ctrl+3",
+                    Screen::Settings => "Ctrl+4",
                 };
                 if ui
                     .selectable_label(self.screen == screen, text)
@@ -294,6 +306,7 @@ impl KhuyenCongApp {
         match self.screen {
             Screen::Registry => self.registry_screen(ui),
             Screen::Projects => self.projects_screen(ui),
+            Screen::Budget => self.budget_screen(ui),
             Screen::Settings => self.settings_screen(ui),
         }
     }

@@ -1,0 +1,84 @@
+//! The Kế hoạch & cân đối screen of the app: reads the year's budget, applies what the panel
+//! asks for through the store, and opens a project when the user drills down to it.
+
+use egui::Ui;
+
+use super::{KhuyenCongApp, Screen};
+use crate::ui::budget_panel::{BudgetAction, BudgetData, BudgetPanel};
+use crate::ui::project_form::ProjectForm;
+
+impl KhuyenCongApp {
+    /// Reads the budget of the panel's year.
+    pub(super) fn load_budget(&mut self) {
+        let year = self
+            .budget
+            .as_ref()
+            .map_or(chrono::Datelike::year(&self.today), |b| b.year);
+        let data = (|| -> Result<BudgetData, crate::store::StoreError> {
+            Ok(BudgetData {
+                lines: self.store.budget_lines(year)?,
+                changes: self.store.budget_changes(year)?,
+                reallocations: self.store.reallocations()?,
+            })
+        })();
+        match data {
+            Ok(d) => self.budget_data = d,
+            Err(e) => self.set_status(e.to_string(), true),
+        }
+    }
+
+    pub(super) fn budget_screen(&mut self, ui: &mut Ui) {
+        if self.budget.is_none() {
+            self.budget = Some(BudgetPanel::new(
+                chrono::Datelike::year(&self.today),
+                self.today,
+            ));
+            self.load_budget();
+        }
+        let (Some(panel), Some(projects)) = (&mut self.budget, &self.projects) else {
+            ui.label("Hãy chọn đơn vị sử dụng để bắt đầu.");
+            return;
+        };
+        let action = egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                panel.plan_ui(ui, &self.budget_data, &projects.view)
+            })
+            .inner;
+        let result = match action {
+            BudgetAction::None => return,
+            BudgetAction::Year(y) => {
+                panel.year = y;
+                Ok(())
+            }
+            BudgetAction::AddLine(line) => self.store.add_budget_line(&line),
+            BudgetAction::AddChange(change) => self.store.add_budget_change(&change),
+            BudgetAction::AddReallocation(r) => self.store.add_reallocation(&r),
+            BudgetAction::OpenProject(id) => {
+                match self.store.project(id) {
+                    Ok(Some(p)) => {
+                        let attachments = self.store.attachments(id).unwrap_or_default();
+                        self.project_form = Some(ProjectForm::edit(p, attachments, self.today));
+                        self.screen = Screen::Projects;
+                    }
+                    Ok(None) => self.set_status("Không tìm thấy đề án (có thể đã bị xóa).", true),
+                    Err(e) => self.set_status(e.to_string(), true),
+                }
+                return;
+            }
+        };
+        match result {
+            Ok(()) => {
+                if let Some(panel) = &mut self.budget {
+                    panel.clear_inputs();
+                }
+                self.load_budget();
+            }
+            Err(e) => {
+                if let Some(panel) = &mut self.budget {
+                    panel.set_error(e.to_string());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,442 @@
+//! Kế hoạch & cân đối kinh phí: the year's dự toán by source (from decisions), its dated
+//! changes, money moved between projects, and the balance on every axis with a drill-down to
+//! the projects behind each number.
+
+use chrono::NaiveDate;
+use egui::{Id, RichText, Ui};
+use uuid::Uuid;
+
+use crate::domain::budget_plan::{BudgetChange, BudgetChangeKind, BudgetLine, Reallocation};
+use crate::domain::funding_source::FundingSource;
+use crate::text::date::format_date;
+use crate::text::number::format_integer;
+use crate::ui::establishment_form::ERROR_COLOR;
+use crate::ui::fonts::bold;
+use crate::ui::project_view::ProjectView;
+use crate::ui::widgets::date_edit::date_edit;
+use crate::ui::widgets::money_edit::money_edit;
+
+/// What the user asked the budget screen to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BudgetAction {
+    None,
+    /// Show another year.
+    Year(i32),
+    AddLine(BudgetLine),
+    AddChange(BudgetChange),
+    AddReallocation(Reallocation),
+    OpenProject(Uuid),
+}
+
+/// The year's budget as read from the store.
+#[derive(Debug, Clone, Default)]
+pub struct BudgetData {
+    pub lines: Vec<BudgetLine>,
+    pub changes: Vec<BudgetChange>,
+    pub reallocations: Vec<Reallocation>,
+}
+
+/// What is being typed on the screen.
+pub struct BudgetPanel {
+    pub year: i32,
+    line_source: FundingSource,
+    line_decision: String,
+    line_date: Option<NaiveDate>,
+    line_agency: String,
+    line_amount: i64,
+    change_line: Option<Uuid>,
+    change_kind: BudgetChangeKind,
+    change_date: Option<NaiveDate>,
+    change_amount: i64,
+    change_decision: String,
+    change_reason: String,
+    move_from: String,
+    move_to: String,
+    move_amount: i64,
+    move_date: Option<NaiveDate>,
+    move_decision: String,
+    move_reason: String,
+    error: Option<String>,
+}
+
+impl BudgetPanel {
+    /// The screen for `year`.
+    pub fn new(year: i32, today: NaiveDate) -> BudgetPanel {
+        BudgetPanel {
+            year,
+            line_source: FundingSource::Kcdp,
+            line_decision: String::new(),
+            line_date: Some(today),
+            line_agency: String::new(),
+            line_amount: 0,
+            change_line: None,
+            change_kind: BudgetChangeKind::Supplement,
+            change_date: Some(today),
+            change_amount: 0,
+            change_decision: String::new(),
+            change_reason: String::new(),
+            move_from: String::new(),
+            move_to: String::new(),
+            move_amount: 0,
+            move_date: Some(today),
+            move_decision: String::new(),
+            move_reason: String::new(),
+            error: None,
+        }
+    }
+
+    /// Clears the entry fields after a successful save.
+    pub fn clear_inputs(&mut self) {
+        self.line_decision.clear();
+        self.line_amount = 0;
+        self.change_amount = 0;
+        self.change_decision.clear();
+        self.change_reason.clear();
+        self.move_from.clear();
+        self.move_to.clear();
+        self.move_amount = 0;
+        self.move_decision.clear();
+        self.move_reason.clear();
+        self.error = None;
+    }
+
+    fn line_label(line: &BudgetLine) -> String {
+        format!(
+            "{} — {} ngày {} ({})",
+            line.source.label(),
+            line.decision_no,
+            format_date(line.decision_date),
+            line.agency
+        )
+    }
+
+    /// The year selector and the plan's lines, changes and reallocations.
+    pub fn plan_ui(
+        &mut self,
+        ui: &mut Ui,
+        data: &BudgetData,
+        projects: &ProjectView,
+    ) -> BudgetAction {
+        let mut action = BudgetAction::None;
+        ui.horizontal(|ui| {
+            let l = ui.label("Năm kế hoạch:");
+            let mut year = self.year;
+            ui.add(egui::DragValue::new(&mut year).range(2000..=2100))
+                .labelled_by(l.id);
+            if year != self.year {
+                action = BudgetAction::Year(year);
+            }
+        });
+
+        ui.add_space(6.0);
+        ui.label(bold("Dự toán được giao"));
+        if data.lines.is_empty() {
+            ui.weak("Chưa nhập dự toán nào cho năm này.");
+        }
+        egui::Grid::new("budget_lines")
+            .striped(true)
+            .num_columns(4)
+            .show(ui, |ui| {
+                if !data.lines.is_empty() {
+                    for h in [
+                        "Quyết định giao",
+                        "Giao ban đầu (đồng)",
+                        "Sau thay đổi (đồng)",
+                        "",
+                    ] {
+                        ui.label(RichText::new(h).strong());
+                    }
+                    ui.end_row();
+                }
+                for line in &data.lines {
+                    ui.label(Self::line_label(line));
+                    ui.label(format_integer(line.amount));
+                    ui.label(format_integer(
+                        line.amount_on(&data.changes, NaiveDate::MAX),
+                    ));
+                    ui.label("");
+                    ui.end_row();
+                }
+            });
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label("Thêm dự toán: nguồn");
+            egui::ComboBox::from_id_salt("line_source")
+                .selected_text(self.line_source.label())
+                .show_ui(ui, |ui| {
+                    for s in FundingSource::ALL {
+                        ui.selectable_value(&mut self.line_source, s, s.label());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("số QĐ");
+            ui.add(egui::TextEdit::singleline(&mut self.line_decision).desired_width(120.0))
+                .labelled_by(l.id);
+            let l = ui.label("ngày QĐ");
+            let (_, e1) = date_edit(
+                ui,
+                Id::unique("line_date"),
+                l.id,
+                "Ngày quyết định giao dự toán",
+                &mut self.line_date,
+            );
+            let l = ui.label("cơ quan giao");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.line_agency)
+                    .desired_width(160.0)
+                    .hint_text("UBND tỉnh …"),
+            )
+            .labelled_by(l.id);
+            let l = ui.label("số tiền (đồng)");
+            let (_, e2) = money_edit(
+                ui,
+                Id::unique("line_amount"),
+                Some(l.id),
+                "Số tiền dự toán",
+                &mut self.line_amount,
+                150.0,
+            );
+            if let Some(e) = e1.or(e2) {
+                self.error = Some(e);
+            }
+            if ui.button("Thêm dự toán").clicked() {
+                match self.line_date {
+                    _ if self.line_decision.trim().is_empty() => {
+                        self.error = Some("Dự toán: nhập số quyết định giao.".into())
+                    }
+                    _ if self.line_amount <= 0 => {
+                        self.error = Some("Dự toán: số tiền phải lớn hơn 0.".into())
+                    }
+                    None => self.error = Some("Dự toán: nhập ngày quyết định.".into()),
+                    Some(date) => {
+                        action = BudgetAction::AddLine(BudgetLine {
+                            id: Uuid::now_v7(),
+                            year: self.year,
+                            source: self.line_source,
+                            decision_no: crate::text::fold::nfc(self.line_decision.trim()),
+                            decision_date: date,
+                            agency: crate::text::fold::nfc(self.line_agency.trim()),
+                            amount: self.line_amount,
+                            content_code: String::new(),
+                            commune_code: String::new(),
+                        });
+                    }
+                }
+            }
+        });
+
+        ui.add_space(10.0);
+        ui.label(bold("Thay đổi dự toán trong năm"));
+        egui::Grid::new("budget_changes")
+            .striped(true)
+            .num_columns(5)
+            .show(ui, |ui| {
+                for c in &data.changes {
+                    let line = data.lines.iter().find(|l| l.id == c.line_id);
+                    ui.label(format_date(c.date));
+                    ui.label(c.kind.label());
+                    ui.label(format_integer(c.amount));
+                    ui.label(line.map_or(String::new(), |l| {
+                        format!("{} — {}", l.source.label(), l.decision_no)
+                    }));
+                    ui.label(format!("{} {}", c.decision_no, c.reason));
+                    ui.end_row();
+                }
+            });
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label("Thay đổi:");
+            let selected = self
+                .change_line
+                .and_then(|id| data.lines.iter().find(|l| l.id == id))
+                .map_or("— chọn dự toán —".to_owned(), Self::line_label);
+            egui::ComboBox::from_id_salt("change_line")
+                .selected_text(selected)
+                .width(260.0)
+                .show_ui(ui, |ui| {
+                    for line in &data.lines {
+                        ui.selectable_value(
+                            &mut self.change_line,
+                            Some(line.id),
+                            Self::line_label(line),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("loại");
+            egui::ComboBox::from_id_salt("change_kind")
+                .selected_text(self.change_kind.label())
+                .show_ui(ui, |ui| {
+                    for k in BudgetChangeKind::ALL {
+                        ui.selectable_value(&mut self.change_kind, k, k.label());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("ngày thay đổi");
+            let (_, e1) = date_edit(
+                ui,
+                Id::unique("change_date"),
+                l.id,
+                "Ngày thay đổi",
+                &mut self.change_date,
+            );
+            let l = ui.label("số tiền thay đổi");
+            let (_, e2) = money_edit(
+                ui,
+                Id::unique("change_amount"),
+                Some(l.id),
+                "Số tiền thay đổi",
+                &mut self.change_amount,
+                140.0,
+            );
+            let l = ui.label("số QĐ thay đổi");
+            ui.add(egui::TextEdit::singleline(&mut self.change_decision).desired_width(110.0))
+                .labelled_by(l.id);
+            let l = ui.label("lý do thay đổi");
+            ui.add(egui::TextEdit::singleline(&mut self.change_reason).desired_width(180.0))
+                .labelled_by(l.id);
+            if let Some(e) = e1.or(e2) {
+                self.error = Some(e);
+            }
+            if ui.button("Ghi thay đổi").clicked() {
+                match (self.change_line, self.change_date) {
+                    (None, _) => self.error = Some("Thay đổi dự toán: chọn dự toán.".into()),
+                    (_, None) => self.error = Some("Thay đổi dự toán: nhập ngày.".into()),
+                    _ if self.change_amount <= 0 => {
+                        self.error = Some("Thay đổi dự toán: số tiền phải lớn hơn 0.".into())
+                    }
+                    _ if self.change_reason.trim().is_empty() => {
+                        self.error = Some("Thay đổi dự toán: ghi lý do.".into())
+                    }
+                    (Some(line_id), Some(date)) => {
+                        action = BudgetAction::AddChange(BudgetChange {
+                            id: Uuid::now_v7(),
+                            line_id,
+                            kind: self.change_kind,
+                            date,
+                            amount: self.change_amount,
+                            decision_no: crate::text::fold::nfc(self.change_decision.trim()),
+                            reason: crate::text::fold::nfc(self.change_reason.trim()),
+                        });
+                    }
+                }
+            }
+        });
+
+        ui.add_space(10.0);
+        ui.label(bold("Điều chỉnh kinh phí giữa các đề án"));
+        let code_of = |id: Uuid| {
+            projects
+                .get(id)
+                .map_or_else(|| id.to_string(), |s| s.code.clone())
+        };
+        egui::Grid::new("reallocations")
+            .striped(true)
+            .num_columns(5)
+            .show(ui, |ui| {
+                for r in &data.reallocations {
+                    ui.label(format_date(r.date));
+                    if ui.link(code_of(r.from_project)).clicked() {
+                        action = BudgetAction::OpenProject(r.from_project);
+                    }
+                    if ui.link(code_of(r.to_project)).clicked() {
+                        action = BudgetAction::OpenProject(r.to_project);
+                    }
+                    ui.label(format_integer(r.amount));
+                    ui.label(format!("{} {}", r.decision_no, r.reason));
+                    ui.end_row();
+                }
+            });
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label("Chuyển từ đề án");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.move_from)
+                    .desired_width(110.0)
+                    .hint_text("DA-2026-0001"),
+            )
+            .labelled_by(l.id);
+            let l = ui.label("sang đề án");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.move_to)
+                    .desired_width(110.0)
+                    .hint_text("DA-2026-0002"),
+            )
+            .labelled_by(l.id);
+            let l = ui.label("số tiền chuyển");
+            let (_, e1) = money_edit(
+                ui,
+                Id::unique("move_amount"),
+                Some(l.id),
+                "Số tiền chuyển",
+                &mut self.move_amount,
+                140.0,
+            );
+            let l = ui.label("ngày chuyển");
+            let (_, e2) = date_edit(
+                ui,
+                Id::unique("move_date"),
+                l.id,
+                "Ngày chuyển",
+                &mut self.move_date,
+            );
+            let l = ui.label("QĐ điều chỉnh");
+            ui.add(egui::TextEdit::singleline(&mut self.move_decision).desired_width(110.0))
+                .labelled_by(l.id);
+            let l = ui.label("lý do điều chỉnh");
+            ui.add(egui::TextEdit::singleline(&mut self.move_reason).desired_width(180.0))
+                .labelled_by(l.id);
+            if let Some(e) = e1.or(e2) {
+                self.error = Some(e);
+            }
+            if ui.button("Ghi điều chỉnh").clicked() {
+                let from = projects.find_code(self.move_from.trim());
+                let to = projects.find_code(self.move_to.trim());
+                match (from, to, self.move_date) {
+                    (None, _, _) => {
+                        self.error = Some(format!(
+                            "Điều chỉnh: không có đề án \"{}\".",
+                            self.move_from.trim()
+                        ))
+                    }
+                    (_, None, _) => {
+                        self.error = Some(format!(
+                            "Điều chỉnh: không có đề án \"{}\".",
+                            self.move_to.trim()
+                        ))
+                    }
+                    (_, _, None) => self.error = Some("Điều chỉnh: nhập ngày.".into()),
+                    _ if self.move_amount <= 0 => {
+                        self.error = Some("Điều chỉnh: số tiền phải lớn hơn 0.".into())
+                    }
+                    _ if self.move_decision.trim().is_empty()
+                        || self.move_reason.trim().is_empty() =>
+                    {
+                        self.error = Some("Điều chỉnh: ghi số quyết định và lý do.".into())
+                    }
+                    (Some(from), Some(to), Some(date)) => {
+                        action = BudgetAction::AddReallocation(Reallocation {
+                            id: Uuid::now_v7(),
+                            date,
+                            from_project: from,
+                            to_project: to,
+                            amount: self.move_amount,
+                            decision_no: crate::text::fold::nfc(self.move_decision.trim()),
+                            reason: crate::text::fold::nfc(self.move_reason.trim()),
+                        });
+                    }
+                }
+            }
+        });
+        if let Some(e) = &self.error {
+            ui.colored_label(ERROR_COLOR, e);
+        }
+        action
+    }
+
+    /// Shows an error from applying an action (e.g. the store refused it).
+    pub fn set_error(&mut self, message: String) {
+        self.error = Some(message);
+    }
+}

@@ -1,0 +1,128 @@
+//! Kế hoạch & cân đối as Anh Tuấn uses it: enter the year's dự toán from the UBND decision,
+//! record a change, move a project's money to another with a recorded điều chỉnh.
+
+mod common;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use khuyencong::domain::budget_plan::BudgetChangeKind;
+use khuyencong::domain::funding_source::FundingSource;
+use khuyencong::domain::project::Project;
+use khuyencong::domain::project_status::ProjectStatus;
+use khuyencong::ui::app::{KhuyenCongApp, Screen};
+
+fn type_into(h: &mut Harness<'_, KhuyenCongApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+fn approved(support: i64) -> Project {
+    let mut p = Project::new("38", 2026);
+    p.name = format!("Đề án hỗ trợ {support}");
+    p.content_code = "ND235-2".into();
+    p.source = FundingSource::Kcdp;
+    p.status = ProjectStatus::DangThucHien;
+    p.support = support;
+    p.total_cost = support * 2;
+    p.counterpart = support;
+    p.commune_codes = vec!["16093".into()];
+    p
+}
+
+#[test]
+fn enter_the_plan_record_a_change_and_move_money_between_projects() {
+    let (_dir, path) = common::temp_db();
+    let mut store = common::store_for_thanh_hoa(&path);
+    let cancelled = store.insert_project(approved(300_000_000)).expect("a");
+    let receiving = store.insert_project(approved(500_000_000)).expect("b");
+    let app = KhuyenCongApp::new(store, common::today()).expect("app");
+    let mut h = common::app_harness(app);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Budget);
+    assert!(
+        h.query_by_label("Chưa nhập dự toán nào cho năm này.")
+            .is_some()
+    );
+
+    type_into(&mut h, "số QĐ", "4512/QĐ-UBND");
+    type_into(&mut h, "ngày QĐ", "05/01/2026");
+    type_into(&mut h, "cơ quan giao", "UBND tỉnh Thanh Hóa");
+    type_into(&mut h, "số tiền (đồng)", "12000000000");
+    h.get_by_label("Thêm dự toán").click();
+    h.run();
+    let lines = h.state().store().budget_lines(2026).expect("lines");
+    assert_eq!(lines.len(), 1);
+    assert_eq!(
+        (lines[0].source, lines[0].amount),
+        (FundingSource::Kcdp, 12_000_000_000)
+    );
+    assert_eq!(lines[0].decision_no, "4512/QĐ-UBND");
+
+    h.get_by_label("Thay đổi:").click();
+    h.run();
+    // The line is also listed in the table above; the drop-down's entry comes last.
+    h.get_all_by_label("KCĐP — 4512/QĐ-UBND ngày 05/01/2026 (UBND tỉnh Thanh Hóa)")
+        .last()
+        .expect("entry in the drop-down")
+        .click();
+    h.run();
+    type_into(&mut h, "số tiền thay đổi", "500000000");
+    type_into(&mut h, "lý do thay đổi", "Bổ sung từ nguồn tăng thu");
+    h.get_by_label("Ghi thay đổi").click();
+    h.run();
+    let changes = h.state().store().budget_changes(2026).expect("changes");
+    assert_eq!(changes.len(), 1);
+    assert_eq!(
+        (changes[0].kind, changes[0].amount),
+        (BudgetChangeKind::Supplement, 500_000_000)
+    );
+    assert!(
+        h.query_by_label("12.500.000.000").is_some(),
+        "the line after its change"
+    );
+
+    // Reasons are required: nothing is written without them.
+    type_into(&mut h, "Chuyển từ đề án", &cancelled.code);
+    type_into(&mut h, "sang đề án", &receiving.code);
+    type_into(&mut h, "số tiền chuyển", "300000000");
+    h.get_by_label("Ghi điều chỉnh").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Điều chỉnh: ghi số quyết định và lý do")
+            .is_some()
+    );
+    assert!(h.state().store().reallocations().expect("list").is_empty());
+    type_into(&mut h, "QĐ điều chỉnh", "3001/QĐ-UBND");
+    type_into(&mut h, "lý do điều chỉnh", "Đề án dừng, chuyển kinh phí");
+    h.get_by_label("Ghi điều chỉnh").click();
+    h.run();
+    let moved = h.state().store().reallocations().expect("list");
+    assert_eq!(moved.len(), 1);
+    assert_eq!(
+        (moved[0].from_project, moved[0].to_project),
+        (cancelled.id, receiving.id)
+    );
+    assert_eq!(moved[0].amount, 300_000_000);
+    assert_eq!(
+        h.state()
+            .store()
+            .audit_count("reallocation")
+            .expect("audit"),
+        1
+    );
+
+    // Drill down: the project's code opens it.
+    h.get_by_label(&receiving.code).click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Projects);
+    assert_eq!(
+        h.state().project_form().map(|f| f.project.id),
+        Some(receiving.id)
+    );
+}
