@@ -26,6 +26,9 @@ pub const USAGE: &str = "Sổ Khuyến công — cách dùng:
         (mặc định N/10) trải trên các năm kế hoạch
   khuyencong check --db TỆP [--json]
         kiểm tra tính toàn vẹn và dữ liệu của tệp; mã thoát 0 khi tệp tốt
+  khuyencong balance --db TỆP --year NĂM [--json]
+        cân đối kinh phí của năm theo nguồn: kế hoạch giao, đã phân bổ, chưa phân bổ, tạm ứng,
+        giải ngân, quyết toán (cùng số liệu với màn hình Kế hoạch & cân đối)
   khuyencong backup --db TỆP --out TỆP_SAO_LƯU
         sao lưu tệp dữ liệu (kể cả khi phần mềm đang mở)
   khuyencong --help
@@ -53,6 +56,11 @@ pub enum Command {
     Backup {
         db: PathBuf,
         out: PathBuf,
+    },
+    Balance {
+        db: PathBuf,
+        year: i32,
+        json: bool,
     },
     Help,
 }
@@ -155,6 +163,14 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         },
         Some("check") => Command::Check {
             db: a.required("--db", "check")?.into(),
+            json: a.flag("--json"),
+        },
+        Some("balance") => Command::Balance {
+            db: a.required("--db", "balance")?.into(),
+            year: {
+                let text = a.required("--year", "balance")?;
+                parse_years(&text).map(|(y, _)| y)?
+            },
             json: a.flag("--json"),
         },
         Some("backup") => Command::Backup {
@@ -436,6 +452,124 @@ impl CheckReport {
                 }
             }
         }
+    }
+}
+
+/// One source's line of `khuyencong balance`.
+#[derive(Debug, Clone, Serialize)]
+pub struct BalanceLine {
+    pub source: String,
+    pub planned: i64,
+    pub allocated: i64,
+    pub unallocated: i64,
+    pub advanced: i64,
+    pub disbursed: i64,
+    pub settled: i64,
+    pub disbursement_rate_bp: Option<i64>,
+    pub projects: usize,
+}
+
+/// What `khuyencong balance` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct BalanceReport {
+    pub year: i32,
+    pub as_of: String,
+    pub sources: Vec<BalanceLine>,
+    pub total: BalanceLine,
+    pub over_allocated: Vec<String>,
+}
+
+/// `khuyencong balance`: the balance of a year per source, as the screen shows it.
+pub fn run_balance(
+    db: &Path,
+    year: i32,
+    today: chrono::NaiveDate,
+) -> Result<BalanceReport, crate::year_balance::YearBalanceError> {
+    let store = Store::open(db, OpenMode::MustExist)?;
+    let balance = crate::year_balance::year_balance(&store, year, today)?;
+    let sources = balance
+        .by_source
+        .iter()
+        .map(|s| BalanceLine {
+            source: s.source.label().to_owned(),
+            planned: s.planned,
+            allocated: s.allocated,
+            unallocated: s.unallocated,
+            advanced: s.advanced,
+            disbursed: s.disbursed,
+            settled: s.settled,
+            disbursement_rate_bp: s.disbursement_rate_bp,
+            projects: s.project_count,
+        })
+        .collect();
+    let t = &balance.total;
+    Ok(BalanceReport {
+        year,
+        as_of: crate::text::date::format_date(balance.as_of),
+        sources,
+        total: BalanceLine {
+            source: "Tổng cộng".into(),
+            planned: t.planned,
+            allocated: t.allocated,
+            unallocated: t.unallocated,
+            advanced: t.advanced,
+            disbursed: t.disbursed,
+            settled: t.settled,
+            disbursement_rate_bp: crate::budget::basis_points(t.disbursed, t.planned),
+            projects: balance.by_source.iter().map(|s| s.project_count).sum(),
+        },
+        over_allocated: balance
+            .over_allocated
+            .iter()
+            .map(|s| s.label().to_owned())
+            .collect(),
+    })
+}
+
+impl BalanceReport {
+    /// The report as a table for a person (đồng).
+    pub fn to_text(&self) -> String {
+        let mut out = format!(
+            "Cân đối kinh phí khuyến công năm {} (đến ngày {}), đơn vị tính: đồng\n\n",
+            self.year, self.as_of
+        );
+        out.push_str(&format!(
+            "{:<12} {:>18} {:>18} {:>18} {:>18} {:>18} {:>18} {:>9}\n",
+            "Nguồn",
+            "Kế hoạch giao",
+            "Đã phân bổ",
+            "Chưa phân bổ",
+            "Đã tạm ứng",
+            "Đã giải ngân",
+            "Đã quyết toán",
+            "Tỷ lệ GN"
+        ));
+        for l in self.sources.iter().chain(std::iter::once(&self.total)) {
+            out.push_str(&format!(
+                "{:<12} {:>18} {:>18} {:>18} {:>18} {:>18} {:>18} {:>9}\n",
+                l.source,
+                format_integer(l.planned),
+                format_integer(l.allocated),
+                format_integer(l.unallocated),
+                format_integer(l.advanced),
+                format_integer(l.disbursed),
+                format_integer(l.settled),
+                l.disbursement_rate_bp
+                    .map(crate::text::number::format_percent_basis_points)
+                    .unwrap_or_else(|| "—".into())
+            ));
+        }
+        out.push_str(&format!(
+            "\nChưa phân bổ: {} đồng.\n",
+            format_integer(self.total.unallocated)
+        ));
+        if !self.over_allocated.is_empty() {
+            out.push_str(&format!(
+                "Phân bổ vượt kế hoạch: {}.\n",
+                self.over_allocated.join(", ")
+            ));
+        }
+        out
     }
 }
 

@@ -1,6 +1,7 @@
 //! Sổ Khuyến công: registry of cơ sở công nghiệp nông thôn, đề án and kinh phí khuyến công for
 //! a provincial Trung tâm Khuyến công. Layers look only down: ui → store → domain → text.
 pub mod assets;
+pub mod budget;
 pub mod cli;
 pub mod demo;
 pub mod domain;
@@ -8,3 +9,4 @@ pub mod project_check;
 pub mod store;
 pub mod text;
 pub mod ui;
+pub mod year_balance;

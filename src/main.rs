@@ -77,6 +77,25 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         }),
+        Command::Balance { db, year, json } => {
+            return match cli::run_balance(&db, year, today) {
+                Ok(report) => {
+                    if json {
+                        println!(
+                            "{}",
+                            serde_json::to_string_pretty(&report).unwrap_or_default()
+                        );
+                    } else {
+                        print!("{}", report.to_text());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("Lỗi: {e}");
+                    ExitCode::from(1)
+                }
+            };
+        }
         Command::Backup { db, out } => cli::run_backup(&db, &out).map(|msg| {
             println!("{msg}");
             ExitCode::SUCCESS

@@ -149,3 +149,51 @@ fn bad_files_and_bad_arguments_get_vietnamese_errors() {
     assert!(out.status.success());
     assert!(text(&out.stdout).contains("khuyencong check --db TỆP [--json]"));
 }
+
+#[test]
+fn balance_prints_the_numbers_the_screen_shows() {
+    let (_dir, path) = common::temp_db();
+    let db = path.to_str().expect("utf-8");
+    assert!(
+        run(&[
+            "demo",
+            "--db",
+            db,
+            "--establishments",
+            "1000",
+            "--years",
+            "2026"
+        ])
+        .status
+        .success()
+    );
+    let out = run(&["balance", "--db", db, "--year", "2026", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let store = khuyencong::store::Store::open(&path, khuyencong::store::OpenMode::MustExist)
+        .expect("open");
+    let today = chrono::Local::now().date_naive();
+    let screen = khuyencong::year_balance::year_balance(&store, 2026, today).expect("balance");
+    let sources = json["sources"].as_array().expect("sources");
+    assert_eq!(sources.len(), 3);
+    for (line, s) in sources.iter().zip(&screen.by_source) {
+        assert_eq!(line["planned"], s.planned);
+        assert_eq!(line["allocated"], s.allocated);
+        assert_eq!(line["unallocated"], s.unallocated);
+        assert_eq!(line["disbursed"], s.disbursed);
+    }
+    assert_eq!(json["total"]["unallocated"], screen.total.unallocated);
+    assert!(
+        screen.total.planned > 0,
+        "the demo gives each year a dự toán"
+    );
+
+    let out = run(&["balance", "--db", db, "--year", "2026"]);
+    let report = text(&out.stdout);
+    assert!(report.contains("Cân đối kinh phí khuyến công năm 2026"));
+    assert!(report.contains("Chưa phân bổ:"));
+
+    let out = run(&["balance", "--db", db]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("Lệnh balance cần --year."));
+}

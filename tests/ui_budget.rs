@@ -20,6 +20,16 @@ fn type_into(h: &mut Harness<'_, KhuyenCongApp>, label: &str, text: &str) {
     h.run();
 }
 
+/// Chưa phân bổ of KCĐP, computed as the screen computes it.
+fn unallocated_kcdp(h: &Harness<'_, KhuyenCongApp>) -> i64 {
+    let balance = khuyencong::year_balance::year_balance(h.state().store(), 2026, common::today())
+        .expect("balance");
+    balance
+        .source(FundingSource::Kcdp)
+        .map(|s| s.unallocated)
+        .expect("KCĐP row")
+}
+
 fn approved(support: i64) -> Project {
     let mut p = Project::new("38", 2026);
     p.name = format!("Đề án hỗ trợ {support}");
@@ -53,16 +63,23 @@ fn enter_the_plan_record_a_change_and_move_money_between_projects() {
     type_into(&mut h, "số QĐ", "4512/QĐ-UBND");
     type_into(&mut h, "ngày QĐ", "05/01/2026");
     type_into(&mut h, "cơ quan giao", "UBND tỉnh Thanh Hóa");
-    type_into(&mut h, "số tiền (đồng)", "12000000000");
+    type_into(&mut h, "số tiền (đồng)", "300000000");
     h.get_by_label("Thêm dự toán").click();
     h.run();
     let lines = h.state().store().budget_lines(2026).expect("lines");
     assert_eq!(lines.len(), 1);
     assert_eq!(
         (lines[0].source, lines[0].amount),
-        (FundingSource::Kcdp, 12_000_000_000)
+        (FundingSource::Kcdp, 300_000_000)
     );
     assert_eq!(lines[0].decision_no, "4512/QĐ-UBND");
+    // 300 triệu planned, 800 triệu allocated: over by 500 triệu, shown in red with a warning.
+    assert!(h.query_by_label("-500.000.000 đồng").is_some());
+    assert_eq!(unallocated_kcdp(&h), -500_000_000);
+    assert!(
+        h.query_by_label_contains("Phân bổ vượt kế hoạch: nguồn KCĐP")
+            .is_some()
+    );
 
     h.get_by_label("Thay đổi:").click();
     h.run();
@@ -83,9 +100,12 @@ fn enter_the_plan_record_a_change_and_move_money_between_projects() {
         (BudgetChangeKind::Supplement, 500_000_000)
     );
     assert!(
-        h.query_by_label("12.500.000.000").is_some(),
-        "the line after its change"
+        h.query_all_by_label("800.000.000").count() >= 2,
+        "the line after its change, and the plan in the balance"
     );
+    // The supplement brings the plan to what was allocated: nothing left, nothing over.
+    assert_eq!(unallocated_kcdp(&h), 0, "chưa phân bổ reaches zero");
+    assert!(h.query_by_label_contains("Phân bổ vượt kế hoạch").is_none());
 
     // Reasons are required: nothing is written without them.
     type_into(&mut h, "Chuyển từ đề án", &cancelled.code);
@@ -116,9 +136,32 @@ fn enter_the_plan_record_a_change_and_move_money_between_projects() {
             .expect("audit"),
         1
     );
+    assert_eq!(
+        unallocated_kcdp(&h),
+        0,
+        "moving money keeps the source's total"
+    );
 
-    // Drill down: the project's code opens it.
-    h.get_by_label(&receiving.code).click();
+    // Drill down from the nội dung × nguồn matrix to the projects behind the cell.
+    h.get_by_label("Theo nội dung khuyến công (đã phân bổ)")
+        .click();
+    h.run();
+    // Two buttons say 800.000.000: KCĐP's "đã phân bổ" and, last, the matrix cell.
+    h.get_all_by_role_and_label(egui::accesskit::Role::Button, "800.000.000")
+        .last()
+        .expect("matrix cell")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label("Các đề án tạo nên số đã chọn: 2 đề án")
+            .is_some()
+    );
+
+    // The project's code in the drill-down list (above the reallocation list) opens it.
+    h.get_all_by_label(&receiving.code)
+        .next()
+        .expect("listed project")
+        .click();
     h.run();
     assert_eq!(h.state().screen(), Screen::Projects);
     assert_eq!(

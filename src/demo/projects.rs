@@ -386,5 +386,65 @@ pub fn fill_projects(
         projects.push(p);
     }
     store.insert_projects(&mut projects)?;
+    add_budget_plans(store, &projects, &province_name(store, &province)?, seed)?;
     Ok(projects.len())
+}
+
+fn province_name(store: &Store, code: &str) -> StoreResult<String> {
+    Ok(store.province(code)?.map(|p| p.name).unwrap_or_default())
+}
+
+/// The dự toán each year and source received: a little more than what its projects were
+/// allocated (so "chưa phân bổ" is small and positive), with a mid-year supplement for KCĐP.
+fn add_budget_plans(
+    store: &mut Store,
+    projects: &[Project],
+    province: &str,
+    seed: u64,
+) -> StoreResult<()> {
+    use crate::domain::budget_plan::{BudgetChange, BudgetChangeKind, BudgetLine};
+    let mut rng = fastrand::Rng::with_seed(seed ^ 0xB0D6E7);
+    let mut totals: std::collections::BTreeMap<(i32, FundingSource), i64> = Default::default();
+    for p in projects.iter().filter(|p| p.status.is_allocated()) {
+        *totals.entry((p.plan_year, p.source)).or_default() += p.support;
+    }
+    const TEN_MILLION: i64 = 10_000_000;
+    for ((year, source), allocated) in totals {
+        let planned = (allocated * 105 / 100 / TEN_MILLION + 1) * TEN_MILLION;
+        let (agency, decision) = match source {
+            FundingSource::Kcqg => (
+                "Bộ Công Thương".to_owned(),
+                format!("{}/QĐ-BCT", rng.u16(100..3000)),
+            ),
+            _ => (
+                format!("UBND {province}"),
+                format!("{}/QĐ-UBND", rng.u16(100..5000)),
+            ),
+        };
+        let line = BudgetLine {
+            id: uuid::Builder::from_random_bytes(rng.u128(..).to_le_bytes()).into_uuid(),
+            year,
+            source,
+            decision_no: decision,
+            decision_date: date(year - 1, 12, rng.u32(10..28)),
+            agency,
+            amount: planned * 9 / 10 / TEN_MILLION * TEN_MILLION,
+            content_code: String::new(),
+            commune_code: String::new(),
+        };
+        let supplement = planned - line.amount;
+        store.add_budget_line(&line)?;
+        if supplement > 0 {
+            store.add_budget_change(&BudgetChange {
+                id: uuid::Builder::from_random_bytes(rng.u128(..).to_le_bytes()).into_uuid(),
+                line_id: line.id,
+                kind: BudgetChangeKind::Supplement,
+                date: date(year, 6, rng.u32(1..28)),
+                amount: supplement,
+                decision_no: format!("{}/QĐ-UBND", rng.u16(100..5000)),
+                reason: "Bổ sung dự toán giữa năm".into(),
+            })?;
+        }
+    }
+    Ok(())
 }

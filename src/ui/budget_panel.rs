@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use egui::{Id, RichText, Ui};
 use uuid::Uuid;
 
+use crate::budget::{Balance, Cell, SourceBalance};
 use crate::domain::budget_plan::{BudgetChange, BudgetChangeKind, BudgetLine, Reallocation};
 use crate::domain::funding_source::FundingSource;
 use crate::text::date::format_date;
@@ -26,6 +27,12 @@ pub enum BudgetAction {
     AddChange(BudgetChange),
     AddReallocation(Reallocation),
     OpenProject(Uuid),
+}
+
+/// Names for the balance's rows: activity contents and xã by code.
+pub struct BalanceNames<'a> {
+    pub content: &'a dyn Fn(&str) -> String,
+    pub commune: &'a dyn Fn(&str) -> String,
 }
 
 /// The year's budget as read from the store.
@@ -57,6 +64,8 @@ pub struct BudgetPanel {
     move_decision: String,
     move_reason: String,
     error: Option<String>,
+    /// The cell whose projects are listed (drill-down).
+    pub drill: Option<Cell>,
 }
 
 impl BudgetPanel {
@@ -82,6 +91,7 @@ impl BudgetPanel {
             move_decision: String::new(),
             move_reason: String::new(),
             error: None,
+            drill: None,
         }
     }
 
@@ -438,5 +448,243 @@ impl BudgetPanel {
     /// Shows an error from applying an action (e.g. the store refused it).
     pub fn set_error(&mut self, message: String) {
         self.error = Some(message);
+    }
+}
+
+/// A number that opens the projects behind it.
+fn drill_number(ui: &mut Ui, value: i64, cell: Cell, drill: &mut Option<Cell>) {
+    let text = RichText::new(format_integer(value));
+    if ui
+        .add(egui::Button::new(text).frame(false))
+        .on_hover_text("Bấm để xem các đề án tạo nên số này")
+        .clicked()
+    {
+        *drill = Some(cell);
+    }
+}
+
+fn rate(bp: Option<i64>) -> String {
+    bp.map(crate::text::number::format_percent_basis_points)
+        .unwrap_or_else(|| "—".into())
+}
+
+impl BudgetPanel {
+    /// The balance of the year: per source, by nội dung × nguồn, by xã × nguồn, the warnings,
+    /// and the projects behind the number last clicked.
+    pub fn balance_ui(
+        &mut self,
+        ui: &mut Ui,
+        balance: &Balance,
+        names: &BalanceNames,
+        projects: &ProjectView,
+    ) -> BudgetAction {
+        let mut action = BudgetAction::None;
+        ui.label(bold(format!(
+            "Cân đối kinh phí năm {} (đến ngày {}) — đơn vị tính: đồng",
+            balance.year,
+            format_date(balance.as_of)
+        )));
+        ui.horizontal_wrapped(|ui| {
+            for s in &balance.by_source {
+                let color = if s.unallocated < 0 {
+                    ERROR_COLOR
+                } else {
+                    ui.visuals().strong_text_color()
+                };
+                ui.vertical(|ui| {
+                    ui.label(format!("Chưa phân bổ {}", s.source.label()));
+                    ui.label(
+                        RichText::new(format!("{} đồng", format_integer(s.unallocated)))
+                            .size(22.0)
+                            .color(color),
+                    );
+                });
+                ui.add_space(24.0);
+            }
+        });
+        egui::Grid::new("balance_sources")
+            .striped(true)
+            .num_columns(11)
+            .spacing([14.0, 4.0])
+            .show(ui, |ui| {
+                for h in [
+                    "Nguồn",
+                    "Kế hoạch giao",
+                    "Đã phân bổ",
+                    "Chưa phân bổ",
+                    "Đã tạm ứng",
+                    "Đã giải ngân",
+                    "Đã quyết toán",
+                    "Tỷ lệ giải ngân",
+                    "Vốn đối ứng",
+                    "Nguồn khác",
+                    "Tỷ lệ huy động",
+                ] {
+                    ui.label(RichText::new(h).strong());
+                }
+                ui.end_row();
+                for s in &balance.by_source {
+                    self.source_row(ui, s);
+                }
+                let t = &balance.total;
+                ui.label(RichText::new("Tổng cộng").strong());
+                for v in [
+                    t.planned,
+                    t.allocated,
+                    t.unallocated,
+                    t.advanced,
+                    t.disbursed,
+                    t.settled,
+                ] {
+                    ui.label(RichText::new(format_integer(v)).strong());
+                }
+                ui.label(rate(crate::budget::basis_points(t.disbursed, t.planned)));
+                ui.label(format_integer(t.counterpart));
+                ui.label(format_integer(t.other_funds));
+                ui.label(rate(crate::budget::basis_points(
+                    t.counterpart + t.other_funds,
+                    t.allocated,
+                )));
+                ui.end_row();
+            });
+        for s in &balance.over_allocated {
+            ui.colored_label(
+                ERROR_COLOR,
+                format!(
+                    "Phân bổ vượt kế hoạch: nguồn {} đã phân bổ nhiều hơn kế hoạch giao.",
+                    s.label()
+                ),
+            );
+        }
+        for e in balance.exceeded_envelopes() {
+            ui.colored_label(
+                ERROR_COLOR,
+                format!(
+                    "Vượt dự toán chi tiết {} {}{}: đã phân bổ {} / {} đồng.",
+                    e.source.label(),
+                    e.content_code,
+                    e.commune_code,
+                    format_integer(e.allocated),
+                    format_integer(e.amount)
+                ),
+            );
+        }
+
+        ui.add_space(8.0);
+        self.matrix(
+            ui,
+            "Theo nội dung khuyến công (đã phân bổ)",
+            "matrix_content",
+            &balance.by_content,
+            names.content,
+            |code, source| Cell::Content(code.to_owned(), source),
+        );
+        ui.add_space(8.0);
+        self.matrix(
+            ui,
+            "Theo địa bàn (đã phân bổ)",
+            "matrix_commune",
+            &balance.by_commune,
+            names.commune,
+            |code, source| Cell::Commune(code.to_owned(), source),
+        );
+
+        if let Some(cell) = self.drill.clone() {
+            ui.add_space(8.0);
+            let ids = balance.projects_in(&cell);
+            ui.horizontal(|ui| {
+                ui.label(bold(format!(
+                    "Các đề án tạo nên số đã chọn: {} đề án",
+                    ids.len()
+                )));
+                if ui.small_button("Đóng danh sách").clicked() {
+                    self.drill = None;
+                }
+            });
+            egui::Grid::new("drill_down")
+                .striped(true)
+                .num_columns(4)
+                .show(ui, |ui| {
+                    for id in ids.iter().take(200) {
+                        let Some(p) = projects.get(*id) else { continue };
+                        if ui.link(&p.code).clicked() {
+                            action = BudgetAction::OpenProject(*id);
+                        }
+                        ui.label(&p.name);
+                        ui.label(p.status.label());
+                        ui.label(format_integer(p.support));
+                        ui.end_row();
+                    }
+                });
+            if ids.len() > 200 {
+                ui.weak(format!(
+                    "… và {} đề án khác (lọc thêm trên màn hình Đề án).",
+                    ids.len() - 200
+                ));
+            }
+        }
+        action
+    }
+
+    fn source_row(&mut self, ui: &mut Ui, s: &SourceBalance) {
+        ui.label(s.source.label());
+        ui.label(format_integer(s.planned));
+        drill_number(ui, s.allocated, Cell::Source(s.source), &mut self.drill);
+        let color = if s.unallocated < 0 {
+            ERROR_COLOR
+        } else {
+            ui.visuals().text_color()
+        };
+        ui.colored_label(color, format_integer(s.unallocated));
+        for v in [s.advanced, s.disbursed, s.settled] {
+            drill_number(ui, v, Cell::Source(s.source), &mut self.drill);
+        }
+        ui.label(rate(s.disbursement_rate_bp));
+        ui.label(format_integer(s.counterpart));
+        ui.label(format_integer(s.other_funds));
+        ui.label(rate(s.mobilised_rate_bp));
+        ui.end_row();
+    }
+
+    fn matrix(
+        &mut self,
+        ui: &mut Ui,
+        title: &str,
+        id: &str,
+        rows: &[crate::budget::MatrixRow],
+        name_of: &dyn Fn(&str) -> String,
+        cell: impl Fn(&str, FundingSource) -> Cell,
+    ) {
+        egui::CollapsingHeader::new(title)
+            .id_salt(id)
+            .default_open(false)
+            .show(ui, |ui| {
+                egui::Grid::new(id)
+                    .striped(true)
+                    .num_columns(5)
+                    .spacing([14.0, 4.0])
+                    .show(ui, |ui| {
+                        ui.label(RichText::new("").strong());
+                        for s in FundingSource::ALL {
+                            ui.label(RichText::new(s.label()).strong());
+                        }
+                        ui.label(RichText::new("Cộng").strong());
+                        ui.end_row();
+                        for (code, cells) in rows {
+                            ui.add(egui::Label::new(name_of(code)).truncate())
+                                .on_hover_text(code);
+                            for c in cells {
+                                drill_number(
+                                    ui,
+                                    c.allocated,
+                                    cell(code, c.source),
+                                    &mut self.drill,
+                                );
+                            }
+                            ui.label(format_integer(cells.iter().map(|c| c.allocated).sum()));
+                            ui.end_row();
+                        }
+                    });
+            });
     }
 }

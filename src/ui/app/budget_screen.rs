@@ -4,7 +4,7 @@
 use egui::Ui;
 
 use super::{KhuyenCongApp, Screen};
-use crate::ui::budget_panel::{BudgetAction, BudgetData, BudgetPanel};
+use crate::ui::budget_panel::{BalanceNames, BudgetAction, BudgetData, BudgetPanel};
 use crate::ui::project_form::ProjectForm;
 
 impl KhuyenCongApp {
@@ -25,6 +25,10 @@ impl KhuyenCongApp {
             Ok(d) => self.budget_data = d,
             Err(e) => self.set_status(e.to_string(), true),
         }
+        self.balance = Some(
+            crate::year_balance::year_balance(&self.store, year, self.today)
+                .map_err(|e| e.to_string()),
+        );
     }
 
     pub(super) fn budget_screen(&mut self, ui: &mut Ui) {
@@ -39,16 +43,48 @@ impl KhuyenCongApp {
             ui.label("Hãy chọn đơn vị sử dụng để bắt đầu.");
             return;
         };
+        let reference = self.reference.as_ref();
+        let cache = self.cache.as_ref();
+        let content_name = |code: &str| match reference.and_then(|r| r.content(code)) {
+            Some(c) => format!("{code} — {}", c.name),
+            None if code.is_empty() => "(chưa ghi nội dung)".to_owned(),
+            None => code.to_owned(),
+        };
+        let commune_name = |code: &str| match cache.and_then(|c| c.commune(code)) {
+            Some(c) => c.name.clone(),
+            None if code.is_empty() => "(chưa xác định địa bàn)".to_owned(),
+            None => code.to_owned(),
+        };
+        let names = BalanceNames {
+            content: &content_name,
+            commune: &commune_name,
+        };
+        let balance = &self.balance;
         let action = egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                panel.plan_ui(ui, &self.budget_data, &projects.view)
+                let mut action = BudgetAction::None;
+                match balance {
+                    Some(Ok(b)) => action = panel.balance_ui(ui, b, &names, &projects.view),
+                    Some(Err(e)) => {
+                        ui.colored_label(crate::ui::establishment_form::ERROR_COLOR, e);
+                    }
+                    None => {}
+                }
+                ui.add_space(12.0);
+                ui.separator();
+                let plan = panel.plan_ui(ui, &self.budget_data, &projects.view);
+                if plan != BudgetAction::None {
+                    action = plan;
+                }
+                action
             })
             .inner;
         let result = match action {
             BudgetAction::None => return,
             BudgetAction::Year(y) => {
                 panel.year = y;
+                panel.drill = None;
                 Ok(())
             }
             BudgetAction::AddLine(line) => self.store.add_budget_line(&line),

@@ -70,6 +70,8 @@ pub struct KhuyenCongApp {
     reference: Option<ProjectReference>,
     budget: Option<BudgetPanel>,
     budget_data: BudgetData,
+    /// The balance of the budget screen's year, or why it could not be computed.
+    balance: Option<Result<crate::budget::Balance, String>>,
     file_picker: Box<dyn FilePicker>,
     settings: SettingsPanel,
     first_start: Option<UnitEditor>,
@@ -98,6 +100,7 @@ impl KhuyenCongApp {
             reference: None,
             budget: None,
             budget_data: BudgetData::default(),
+            balance: None,
             file_picker: Box::new(SystemFilePicker),
             settings,
             guard: None,
@@ -446,6 +449,10 @@ impl KhuyenCongApp {
             Leave::GoTo(screen) => {
                 if screen == Screen::Settings {
                     self.settings.refresh(&self.store, self.unit.as_ref());
+                }
+                // Projects may have changed since the balance was computed.
+                if screen == Screen::Budget && self.budget.is_some() {
+                    self.load_budget();
                 }
                 self.screen = screen;
             }

@@ -1,0 +1,43 @@
+//! The balance of a plan year read from the database: the one path both the Kế hoạch & cân đối
+//! screen and `khuyencong balance` use, so they show the same numbers.
+
+use chrono::NaiveDate;
+
+use crate::budget::{Balance, BudgetError, BudgetInput, compute_balance};
+use crate::store::{Store, StoreError};
+
+/// Why a balance could not be computed.
+#[derive(Debug, thiserror::Error)]
+pub enum YearBalanceError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Budget(#[from] BudgetError),
+}
+
+/// The balance of `year` as it stood on `as_of`.
+pub fn year_balance(
+    store: &Store,
+    year: i32,
+    as_of: NaiveDate,
+) -> Result<Balance, YearBalanceError> {
+    let lines = store.budget_lines(year)?;
+    let changes = store.budget_changes(year)?;
+    let projects = store.projects_of_year(year)?;
+    let ids: std::collections::HashSet<uuid::Uuid> = projects.iter().map(|p| p.id).collect();
+    // Reallocations touch this year's projects only; others belong to their own year.
+    let reallocations: Vec<_> = store
+        .reallocations()?
+        .into_iter()
+        .filter(|r| ids.contains(&r.from_project) || ids.contains(&r.to_project))
+        .collect();
+    let input = BudgetInput {
+        year,
+        lines: &lines,
+        changes: &changes,
+        projects: &projects,
+        reallocations: &reallocations,
+        as_of,
+    };
+    Ok(compute_balance(&input)?)
+}
