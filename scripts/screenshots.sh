@@ -101,6 +101,8 @@ for tab in 12-de-an-thu-huong 13-de-an-kinh-phi 14-de-an-ket-qua 15-de-an-ho-so 
     shot "$tab"
 done
 xdotool key Escape
+xdotool key ctrl+3
+shot 18-ke-hoach-can-doi
 xdotool key ctrl+4
 shot 20-cai-dat
 stop_app

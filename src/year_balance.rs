@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 
-use crate::budget::{Balance, BudgetError, BudgetInput, compute_balance};
+use crate::budget::{
+    Balance, BudgetError, BudgetInput, SourceProgress, compute_balance, monthly_progress,
+};
 use crate::store::{Store, StoreError};
 
 /// Why a balance could not be computed.
@@ -15,12 +17,29 @@ pub enum YearBalanceError {
     Budget(#[from] BudgetError),
 }
 
+/// Everything the Kế hoạch & cân đối screen shows about a year.
+#[derive(Debug, Clone)]
+pub struct YearFigures {
+    pub balance: Balance,
+    /// Disbursement by month, per source.
+    pub progress: Vec<SourceProgress>,
+}
+
 /// The balance of `year` as it stood on `as_of`.
 pub fn year_balance(
     store: &Store,
     year: i32,
     as_of: NaiveDate,
 ) -> Result<Balance, YearBalanceError> {
+    Ok(year_figures(store, year, as_of)?.balance)
+}
+
+/// The balance and the monthly progress of `year` as they stood on `as_of`.
+pub fn year_figures(
+    store: &Store,
+    year: i32,
+    as_of: NaiveDate,
+) -> Result<YearFigures, YearBalanceError> {
     let lines = store.budget_lines(year)?;
     let changes = store.budget_changes(year)?;
     let projects = store.projects_of_year(year)?;
@@ -39,5 +58,8 @@ pub fn year_balance(
         reallocations: &reallocations,
         as_of,
     };
-    Ok(compute_balance(&input)?)
+    Ok(YearFigures {
+        balance: compute_balance(&input)?,
+        progress: monthly_progress(&input),
+    })
 }

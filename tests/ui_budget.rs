@@ -142,6 +142,12 @@ fn enter_the_plan_record_a_change_and_move_money_between_projects() {
         "moving money keeps the source's total"
     );
 
+    // Progress by month and quarter is there for the year.
+    h.get_by_label("Tiến độ giải ngân theo tháng, quý").click();
+    h.run();
+    assert!(h.query_by_label("Tháng 11").is_some());
+    assert!(h.query_by_label("Quý IV").is_some());
+
     // Drill down from the nội dung × nguồn matrix to the projects behind the cell.
     h.get_by_label("Theo nội dung khuyến công (đã phân bổ)")
         .click();

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use egui::{Id, RichText, Ui};
 use uuid::Uuid;
 
-use crate::budget::{Balance, Cell, SourceBalance};
+use crate::budget::{Balance, Cell, SourceBalance, SourceProgress};
 use crate::domain::budget_plan::{BudgetChange, BudgetChangeKind, BudgetLine, Reallocation};
 use crate::domain::funding_source::FundingSource;
 use crate::text::date::format_date;
@@ -682,6 +682,85 @@ impl BudgetPanel {
                                 );
                             }
                             ui.label(format_integer(cells.iter().map(|c| c.allocated).sum()));
+                            ui.end_row();
+                        }
+                    });
+            });
+    }
+}
+
+impl BudgetPanel {
+    /// Tiến độ giải ngân: by month and by quarter, per source, against the plan.
+    pub fn progress_ui(&mut self, ui: &mut Ui, progress: &[SourceProgress]) {
+        egui::CollapsingHeader::new("Tiến độ giải ngân theo tháng, quý")
+            .id_salt("progress")
+            .default_open(false)
+            .show(ui, |ui| {
+                egui::Grid::new("progress_months")
+                    .striped(true)
+                    .num_columns(1 + 2 * progress.len())
+                    .show(ui, |ui| {
+                        ui.label(RichText::new("Tháng").strong());
+                        for p in progress {
+                            ui.label(
+                                RichText::new(format!("{}: trong tháng", p.source.label()))
+                                    .strong(),
+                            );
+                            ui.label(RichText::new("lũy kế (tỷ lệ)").strong());
+                        }
+                        ui.end_row();
+                        for m in 0..12 {
+                            ui.label(format!("Tháng {}", m + 1));
+                            for p in progress {
+                                let month = &p.months[m];
+                                if month.started {
+                                    ui.label(format_integer(month.disbursed));
+                                    ui.label(format!(
+                                        "{} ({})",
+                                        format_integer(month.cumulative),
+                                        rate(month.cumulative_rate_bp)
+                                    ));
+                                } else {
+                                    ui.weak("—");
+                                    ui.weak("—");
+                                }
+                            }
+                            ui.end_row();
+                        }
+                    });
+                ui.add_space(6.0);
+                egui::Grid::new("progress_quarters")
+                    .striped(true)
+                    .num_columns(1 + progress.len())
+                    .show(ui, |ui| {
+                        ui.label(RichText::new("Quý").strong());
+                        for p in progress {
+                            ui.label(
+                                RichText::new(format!(
+                                    "{}: giải ngân (lũy kế, tỷ lệ)",
+                                    p.source.label()
+                                ))
+                                .strong(),
+                            );
+                        }
+                        ui.end_row();
+                        let quarters: Vec<_> =
+                            progress.iter().map(SourceProgress::quarters).collect();
+                        for q in 0..4 {
+                            ui.label(["Quý I", "Quý II", "Quý III", "Quý IV"][q]);
+                            for quarter in &quarters {
+                                let qp = &quarter[q];
+                                if qp.started {
+                                    ui.label(format!(
+                                        "{} ({}, {})",
+                                        format_integer(qp.disbursed),
+                                        format_integer(qp.cumulative),
+                                        rate(qp.cumulative_rate_bp)
+                                    ));
+                                } else {
+                                    ui.weak("—");
+                                }
+                            }
                             ui.end_row();
                         }
                     });

@@ -26,7 +26,7 @@ impl KhuyenCongApp {
             Err(e) => self.set_status(e.to_string(), true),
         }
         self.balance = Some(
-            crate::year_balance::year_balance(&self.store, year, self.today)
+            crate::year_balance::year_figures(&self.store, year, self.today)
                 .map_err(|e| e.to_string()),
         );
     }
@@ -65,7 +65,10 @@ impl KhuyenCongApp {
             .show(ui, |ui| {
                 let mut action = BudgetAction::None;
                 match balance {
-                    Some(Ok(b)) => action = panel.balance_ui(ui, b, &names, &projects.view),
+                    Some(Ok(figures)) => {
+                        action = panel.balance_ui(ui, &figures.balance, &names, &projects.view);
+                        panel.progress_ui(ui, &figures.progress);
+                    }
                     Some(Err(e)) => {
                         ui.colored_label(crate::ui::establishment_form::ERROR_COLOR, e);
                     }

@@ -71,7 +71,7 @@ pub struct KhuyenCongApp {
     budget: Option<BudgetPanel>,
     budget_data: BudgetData,
     /// The balance of the budget screen's year, or why it could not be computed.
-    balance: Option<Result<crate::budget::Balance, String>>,
+    balance: Option<Result<crate::year_balance::YearFigures, String>>,
     file_picker: Box<dyn FilePicker>,
     settings: SettingsPanel,
     first_start: Option<UnitEditor>,
