@@ -416,8 +416,14 @@ fn add_budget_plans(
                 "Bộ Công Thương".to_owned(),
                 format!("{}/QĐ-BCT", rng.u16(100..3000)),
             ),
+            // "UBND tỉnh Thanh Hóa": the unit's kind is lower-case after "UBND".
             _ => (
-                format!("UBND {province}"),
+                format!(
+                    "UBND {}",
+                    province
+                        .replacen("Tỉnh ", "tỉnh ", 1)
+                        .replacen("Thành phố ", "thành phố ", 1)
+                ),
                 format!("{}/QĐ-UBND", rng.u16(100..5000)),
             ),
         };
