@@ -175,3 +175,50 @@ fn enter_the_plan_record_a_change_and_move_money_between_projects() {
         Some(receiving.id)
     );
 }
+
+#[test]
+fn programme_targets_show_what_projects_achieved() {
+    let (_dir, path) = common::temp_db();
+    let mut store = common::store_for_thanh_hoa(&path);
+    let mut p = approved(300_000_000);
+    p.programme_code = "KCQG-2026-2030".into();
+    p.outputs = vec![khuyencong::domain::project::Output {
+        indicator_code: "may_moc_thiet_bi".into(),
+        value: 63,
+    }];
+    store.insert_project(p.clone()).expect("project");
+    let mut cancelled = p;
+    cancelled.id = uuid::Uuid::now_v7();
+    cancelled.code.clear();
+    cancelled.status = ProjectStatus::Huy;
+    store.insert_project(cancelled).expect("cancelled project");
+    let app = KhuyenCongApp::new(store, common::today()).expect("app");
+    let mut h = common::app_harness(app);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    h.get_by_label("Chỉ tiêu chương trình").click();
+    h.run();
+    h.get_by_label("Chương trình:").click();
+    h.run();
+    h.get_all_by_label("Chương trình khuyến công quốc gia giai đoạn 2026–2030")
+        .last()
+        .expect("entry")
+        .click();
+    h.run();
+    type_into(&mut h, "Mục tiêu Số máy móc thiết bị được hỗ trợ", "100");
+    h.get_by_label("Lưu chỉ tiêu").click();
+    h.run();
+    let targets = h
+        .state()
+        .store()
+        .programme_targets("KCQG-2026-2030")
+        .expect("targets");
+    assert_eq!(targets.len(), 1);
+    assert_eq!(targets[0].target, 100);
+    assert!(
+        h.query_by_label("63").is_some(),
+        "achieved, the cancelled project not counted"
+    );
+    assert!(h.query_by_label("63,0 %").is_some());
+}

@@ -13,6 +13,7 @@ pub mod industry;
 pub mod issue;
 pub mod legal_form;
 pub mod programme;
+pub mod programme_target;
 pub mod project;
 pub mod project_rules;
 pub mod project_status;

@@ -12,6 +12,7 @@ use crate::assets;
 use crate::domain::activity_content::ActivityContent;
 use crate::domain::funding_source::FundingSource;
 use crate::domain::programme::Programme;
+use crate::domain::programme_target::ProgrammeTarget;
 use crate::domain::support_ceiling::{CapUnit, Indicator, SupportCeiling};
 
 fn required_date(file: &'static str, line: usize, text: &str) -> StoreResult<NaiveDate> {
@@ -349,5 +350,56 @@ impl Store {
                 Some(&new),
             )
         })
+    }
+}
+
+impl Store {
+    /// The targets set for a programme.
+    pub fn programme_targets(&self, programme_code: &str) -> StoreResult<Vec<ProgrammeTarget>> {
+        let mut st = self.conn().prepare(
+            "SELECT t.programme_code, t.indicator_code, t.target FROM programme_target t
+             JOIN indicator i ON i.code = t.indicator_code
+             WHERE t.programme_code = ?1 ORDER BY i.position",
+        )?;
+        let rows = st.query_map([programme_code], |r| {
+            Ok(ProgrammeTarget {
+                programme_code: r.get(0)?,
+                indicator_code: r.get(1)?,
+                target: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Sets (or changes) a programme's target for an indicator, with its audit row.
+    pub fn save_programme_target(&mut self, t: &ProgrammeTarget) -> StoreResult<()> {
+        let old = self
+            .programme_targets(&t.programme_code)?
+            .into_iter()
+            .find(|o| o.indicator_code == t.indicator_code);
+        let id = format!("{}/{}", t.programme_code, t.indicator_code);
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO programme_target(programme_code, indicator_code, target)
+                 VALUES (?1, ?2, ?3)
+                 ON CONFLICT(programme_code, indicator_code) DO UPDATE SET target = excluded.target",
+                params![t.programme_code, t.indicator_code, t.target],
+            )?;
+            let action = if old.is_some() { AuditAction::Update } else { AuditAction::Insert };
+            record_change(tx, "programme_target", &id, action, old.as_ref(), Some(t))
+        })
+    }
+
+    /// What the live, not cancelled projects of a programme achieved, per indicator.
+    pub fn programme_achievements(&self, programme_code: &str) -> StoreResult<Vec<(String, i64)>> {
+        let mut st = self.conn().prepare(
+            "SELECT json_extract(o.value, '$.indicator_code'),
+                    SUM(json_extract(o.value, '$.value'))
+             FROM project p, json_each(p.outputs) o
+             WHERE p.programme_code = ?1 AND p.deleted_at IS NULL AND p.status <> 'huy'
+             GROUP BY 1",
+        )?;
+        let rows = st.query_map([programme_code], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 }

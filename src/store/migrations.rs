@@ -279,14 +279,24 @@ CREATE TABLE reallocation (
 ) STRICT;
 "#;
 
+const V4_PROGRAMME_TARGETS: &str = r#"
+CREATE TABLE programme_target (
+    programme_code TEXT NOT NULL,
+    indicator_code TEXT NOT NULL REFERENCES indicator(code),
+    target         INTEGER NOT NULL CHECK (target >= 0),
+    PRIMARY KEY (programme_code, indicator_code)
+) STRICT;
+"#;
+
 /// All migrations, oldest first. `PRAGMA user_version` holds how many have run.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_FOUNDATION),
         M::up(V2_PROJECTS),
         M::up(V3_BUDGET),
+        M::up(V4_PROGRAMME_TARGETS),
     ])
 }
 
 /// The schema version this build writes; files with a higher `user_version` are refused.
-pub const LATEST_VERSION: i64 = 3;
+pub const LATEST_VERSION: i64 = 4;

@@ -9,6 +9,9 @@ use uuid::Uuid;
 use crate::budget::{Balance, Cell, SourceBalance, SourceProgress};
 use crate::domain::budget_plan::{BudgetChange, BudgetChangeKind, BudgetLine, Reallocation};
 use crate::domain::funding_source::FundingSource;
+use crate::domain::programme::Programme;
+use crate::domain::programme_target::{ProgrammeTarget, TargetProgress};
+use crate::domain::support_ceiling::Indicator;
 use crate::text::date::format_date;
 use crate::text::number::format_integer;
 use crate::ui::establishment_form::ERROR_COLOR;
@@ -27,6 +30,9 @@ pub enum BudgetAction {
     AddChange(BudgetChange),
     AddReallocation(Reallocation),
     OpenProject(Uuid),
+    /// Show another programme's targets.
+    Programme(String),
+    SaveTargets(Vec<ProgrammeTarget>),
 }
 
 /// Names for the balance's rows: activity contents and xã by code.
@@ -66,6 +72,10 @@ pub struct BudgetPanel {
     error: Option<String>,
     /// The cell whose projects are listed (drill-down).
     pub drill: Option<Cell>,
+    /// The programme whose targets are shown.
+    pub programme_code: String,
+    /// Targets being typed, by indicator code.
+    target_inputs: std::collections::HashMap<String, i64>,
 }
 
 impl BudgetPanel {
@@ -92,6 +102,8 @@ impl BudgetPanel {
             move_reason: String::new(),
             error: None,
             drill: None,
+            programme_code: String::new(),
+            target_inputs: std::collections::HashMap::new(),
         }
     }
 
@@ -765,5 +777,107 @@ impl BudgetPanel {
                         }
                     });
             });
+    }
+}
+
+impl BudgetPanel {
+    /// Chỉ tiêu chương trình: the targets of a programme per indicator (typed from its decision),
+    /// what its projects achieved, and the percent done.
+    pub fn targets_ui(
+        &mut self,
+        ui: &mut Ui,
+        programmes: &[Programme],
+        indicators: &[Indicator],
+        progress: &[TargetProgress],
+    ) -> BudgetAction {
+        let mut action = BudgetAction::None;
+        egui::CollapsingHeader::new("Chỉ tiêu chương trình")
+            .id_salt("programme_targets")
+            .default_open(false)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let l = ui.label("Chương trình:");
+                    let selected = programmes
+                        .iter()
+                        .find(|p| p.code == self.programme_code)
+                        .map_or("— chọn chương trình —".to_owned(), |p| {
+                            p.name.clone()
+                        });
+                    let mut chosen = self.programme_code.clone();
+                    egui::ComboBox::from_id_salt("target_programme")
+                        .selected_text(selected)
+                        .width(420.0)
+                        .show_ui(ui, |ui| {
+                            for p in programmes {
+                                ui.selectable_value(&mut chosen, p.code.clone(), &p.name);
+                            }
+                        })
+                        .response
+                        .labelled_by(l.id);
+                    if chosen != self.programme_code {
+                        self.target_inputs.clear();
+                        action = BudgetAction::Programme(chosen);
+                    }
+                });
+                if self.programme_code.is_empty() {
+                    return;
+                }
+                egui::Grid::new("targets")
+                    .striped(true)
+                    .num_columns(5)
+                    .spacing([14.0, 4.0])
+                    .show(ui, |ui| {
+                        for h in ["Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Đạt được", "Tỷ lệ"]
+                        {
+                            ui.label(RichText::new(h).strong());
+                        }
+                        ui.end_row();
+                        for ind in indicators {
+                            let p = progress.iter().find(|p| p.indicator_code == ind.code);
+                            ui.label(&ind.name);
+                            ui.label(&ind.unit);
+                            let value = self
+                                .target_inputs
+                                .entry(ind.code.clone())
+                                .or_insert_with(|| p.map_or(0, |p| p.target));
+                            let label = format!("Mục tiêu {}", ind.name);
+                            let (_, err) = money_edit(
+                                ui,
+                                Id::unique(("target", &ind.code)),
+                                None,
+                                &label,
+                                value,
+                                110.0,
+                            );
+                            if let Some(e) = err {
+                                self.error = Some(e);
+                            }
+                            ui.label(format_integer(p.map_or(0, |p| p.achieved)));
+                            ui.label(rate(p.and_then(|p| p.done_bp)));
+                            ui.end_row();
+                        }
+                    });
+                if ui.button("Lưu chỉ tiêu").clicked() {
+                    let changed: Vec<ProgrammeTarget> = indicators
+                        .iter()
+                        .filter_map(|ind| {
+                            let typed = *self.target_inputs.get(&ind.code)?;
+                            let saved = progress
+                                .iter()
+                                .find(|p| p.indicator_code == ind.code)
+                                .map_or(0, |p| p.target);
+                            (typed != saved && typed >= 0).then(|| ProgrammeTarget {
+                                programme_code: self.programme_code.clone(),
+                                indicator_code: ind.code.clone(),
+                                target: typed,
+                            })
+                        })
+                        .collect();
+                    if !changed.is_empty() {
+                        action = BudgetAction::SaveTargets(changed);
+                    }
+                }
+            });
+        action
     }
 }

@@ -25,6 +25,27 @@ impl KhuyenCongApp {
             Ok(d) => self.budget_data = d,
             Err(e) => self.set_status(e.to_string(), true),
         }
+        let programme = self
+            .budget
+            .as_ref()
+            .map(|b| b.programme_code.clone())
+            .unwrap_or_default();
+        self.target_progress = if programme.is_empty() {
+            Vec::new()
+        } else {
+            match (
+                self.store.programme_targets(&programme),
+                self.store.programme_achievements(&programme),
+            ) {
+                (Ok(targets), Ok(achieved)) => {
+                    crate::domain::programme_target::target_progress(&targets, &achieved)
+                }
+                (Err(e), _) | (_, Err(e)) => {
+                    self.set_status(e.to_string(), true);
+                    Vec::new()
+                }
+            }
+        };
         self.balance = Some(
             crate::year_balance::year_figures(&self.store, year, self.today)
                 .map_err(|e| e.to_string()),
@@ -60,6 +81,7 @@ impl KhuyenCongApp {
             commune: &commune_name,
         };
         let balance = &self.balance;
+        let target_progress = &self.target_progress;
         let action = egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -73,6 +95,13 @@ impl KhuyenCongApp {
                         ui.colored_label(crate::ui::establishment_form::ERROR_COLOR, e);
                     }
                     None => {}
+                }
+                if let Some(r) = reference {
+                    let targets =
+                        panel.targets_ui(ui, &r.programmes, &r.indicators, target_progress);
+                    if targets != BudgetAction::None {
+                        action = targets;
+                    }
                 }
                 ui.add_space(12.0);
                 ui.separator();
@@ -93,6 +122,13 @@ impl KhuyenCongApp {
             BudgetAction::AddLine(line) => self.store.add_budget_line(&line),
             BudgetAction::AddChange(change) => self.store.add_budget_change(&change),
             BudgetAction::AddReallocation(r) => self.store.add_reallocation(&r),
+            BudgetAction::Programme(code) => {
+                panel.programme_code = code;
+                Ok(())
+            }
+            BudgetAction::SaveTargets(targets) => targets
+                .iter()
+                .try_for_each(|t| self.store.save_programme_target(t)),
             BudgetAction::OpenProject(id) => {
                 match self.store.project(id) {
                     Ok(Some(p)) => {

@@ -72,6 +72,8 @@ pub struct KhuyenCongApp {
     budget_data: BudgetData,
     /// The balance of the budget screen's year, or why it could not be computed.
     balance: Option<Result<crate::year_balance::YearFigures, String>>,
+    /// Targets and achievements of the programme chosen on the budget screen.
+    target_progress: Vec<crate::domain::programme_target::TargetProgress>,
     file_picker: Box<dyn FilePicker>,
     settings: SettingsPanel,
     first_start: Option<UnitEditor>,
@@ -101,6 +103,7 @@ impl KhuyenCongApp {
             budget: None,
             budget_data: BudgetData::default(),
             balance: None,
+            target_progress: Vec::new(),
             file_picker: Box::new(SystemFilePicker),
             settings,
             guard: None,
