@@ -22,7 +22,7 @@ use khuyencong::store::establishments::EstablishmentSummary;
 use khuyencong::store::{OpenMode, Store};
 use khuyencong::text::collate::{SortKey, sort_key};
 use khuyencong::text::fold::{FoldedQuery, fold};
-use khuyencong::ui::app::KhuyenCongApp;
+use khuyencong::ui::app::{KhuyenCongApp, Screen};
 use khuyencong::ui::fonts::install_fonts;
 use khuyencong::ui::registry_panel::search_box_id;
 use khuyencong::ui::registry_view::{RegistryFilter, RegistryView};
@@ -81,7 +81,7 @@ fn main() -> BenchResult<()> {
     let open_backup = t.elapsed();
     let backups = khuyencong::store::backup::list_backups(&path)?;
     let t = Instant::now();
-    let app = KhuyenCongApp::new(store, today)?;
+    let app = KhuyenCongApp::new(store, today)?.with_screen(Screen::Registry);
     let load_view = t.elapsed();
     if app.registry().is_none() {
         return Err("the demo file has no unit settings: the registry did not load".into());

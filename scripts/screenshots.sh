@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the real window under Xvfb on a demo database and saves screenshots of the first-start
-# dialog, the registry, search, the establishment form (empty, with errors, the unsaved-changes
+# dialog, the Tổng quan dashboard, the registry, search, the establishment form (empty, with errors, the unsaved-changes
 # guard), the project list, each tab of a project form, and Settings. Look at them before
 # calling a screen done.
 #
@@ -72,9 +72,11 @@ stop_app
 
 "$BIN" demo --db "$work/demo.db" --establishments "$ROWS" >/dev/null
 start_app "$work/demo.db"
-shot 01-danh-sach
+shot 01-tong-quan
+xdotool key ctrl+1
+shot 02-danh-sach
 xdotool key ctrl+f; sleep 0.3; type_vi "nguyen thi"
-shot 02-tim-khong-dau
+shot 03-tim-khong-dau
 xdotool key ctrl+a BackSpace Escape
 xdotool key ctrl+n
 shot 03-form-trong

@@ -222,3 +222,48 @@ fn programme_targets_show_what_projects_achieved() {
     );
     assert!(h.query_by_label("63,0 %").is_some());
 }
+
+#[test]
+fn the_app_opens_on_the_overview_with_charts_and_warnings() {
+    let (_dir, path) = common::temp_db();
+    let mut store = common::store_for_thanh_hoa(&path);
+    store
+        .insert_project(approved(800_000_000))
+        .expect("project");
+    store
+        .add_budget_line(&khuyencong::domain::budget_plan::BudgetLine {
+            id: uuid::Uuid::now_v7(),
+            year: 2026,
+            source: FundingSource::Kcdp,
+            decision_no: "4512/QĐ-UBND".into(),
+            decision_date: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("date"),
+            agency: "UBND tỉnh Thanh Hóa".into(),
+            amount: 500_000_000,
+            content_code: String::new(),
+            commune_code: String::new(),
+        })
+        .expect("line");
+    let app = KhuyenCongApp::new(store, common::today()).expect("app");
+    let mut h = common::app_harness(app);
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Overview);
+    assert!(
+        h.query_by_label("Tổng quan kinh phí khuyến công năm 2026")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Kế hoạch, phân bổ, giải ngân theo nguồn")
+            .is_some()
+    );
+    assert!(h.query_by_label("chưa phân bổ -300 triệu").is_some());
+    assert!(
+        h.query_by_label("Nguồn KCĐP đã phân bổ vượt kế hoạch giao.")
+            .is_some()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Registry);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Overview);
+}

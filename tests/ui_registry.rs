@@ -54,6 +54,9 @@ fn add_search_edit_delete_an_establishment() {
     let app = KhuyenCongApp::new(store, common::today()).expect("app");
     let mut h = common::app_harness(app);
     h.run();
+    // The app opens on Tổng quan; Ctrl+1 goes to the registry.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
 
     // Ctrl+N opens a new form with the cursor in "Tên cơ sở".
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
@@ -176,6 +179,9 @@ fn errors_block_saving_and_the_guard_keeps_unsaved_work() {
     let store = common::store_for_thanh_hoa(&path);
     let app = KhuyenCongApp::new(store, common::today()).expect("app");
     let mut h = common::app_harness(app);
+    h.run();
+    // The app opens on Tổng quan; Ctrl+1 goes to the registry.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();

@@ -36,6 +36,9 @@ fn open_new_form() -> (tempfile::TempDir, Harness<'static, KhuyenCongApp>) {
     let app = KhuyenCongApp::new(store, common::today()).expect("app");
     let mut h = common::app_harness(app);
     h.run();
+    // The app opens on Tổng quan; Ctrl+1 goes to the registry.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
     (dir, h)

@@ -37,8 +37,28 @@ pub enum BudgetAction {
 
 /// Names for the balance's rows: activity contents and xã by code.
 pub struct BalanceNames<'a> {
-    pub content: &'a dyn Fn(&str) -> String,
-    pub commune: &'a dyn Fn(&str) -> String,
+    pub reference: Option<&'a crate::project_check::ProjectReference>,
+    pub cache: Option<&'a crate::ui::reference_cache::ReferenceCache>,
+}
+
+impl BalanceNames<'_> {
+    /// "ND235-2 — Xây dựng mô hình…", or a note for rows without a content.
+    pub fn content(&self, code: &str) -> String {
+        match self.reference.and_then(|r| r.content(code)) {
+            Some(c) => format!("{code} — {}", c.name),
+            None if code.is_empty() => "(chưa ghi nội dung)".to_owned(),
+            None => code.to_owned(),
+        }
+    }
+
+    /// The xã's name, or a note for rows without a xã.
+    pub fn commune(&self, code: &str) -> String {
+        match self.cache.and_then(|c| c.commune(code)) {
+            Some(c) => c.name.clone(),
+            None if code.is_empty() => "(chưa xác định địa bàn)".to_owned(),
+            None => code.to_owned(),
+        }
+    }
 }
 
 /// The year's budget as read from the store.
@@ -588,7 +608,7 @@ impl BudgetPanel {
             "Theo nội dung khuyến công (đã phân bổ)",
             "matrix_content",
             &balance.by_content,
-            names.content,
+            &|c: &str| names.content(c),
             |code, source| Cell::Content(code.to_owned(), source),
         );
         ui.add_space(8.0);
@@ -597,7 +617,7 @@ impl BudgetPanel {
             "Theo địa bàn (đã phân bổ)",
             "matrix_commune",
             &balance.by_commune,
-            names.commune,
+            &|c: &str| names.commune(c),
             |code, source| Cell::Commune(code.to_owned(), source),
         );
 

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod budget_panel;
 pub mod catalog_editor;
+pub mod dashboard_panel;
 pub mod establishment_form;
 pub mod file_picker;
 pub mod fonts;

@@ -65,20 +65,9 @@ impl KhuyenCongApp {
             return;
         };
         let reference = self.reference.as_ref();
-        let cache = self.cache.as_ref();
-        let content_name = |code: &str| match reference.and_then(|r| r.content(code)) {
-            Some(c) => format!("{code} — {}", c.name),
-            None if code.is_empty() => "(chưa ghi nội dung)".to_owned(),
-            None => code.to_owned(),
-        };
-        let commune_name = |code: &str| match cache.and_then(|c| c.commune(code)) {
-            Some(c) => c.name.clone(),
-            None if code.is_empty() => "(chưa xác định địa bàn)".to_owned(),
-            None => code.to_owned(),
-        };
         let names = BalanceNames {
-            content: &content_name,
-            commune: &commune_name,
+            reference,
+            cache: self.cache.as_ref(),
         };
         let balance = &self.balance;
         let target_progress = &self.target_progress;
@@ -155,5 +144,36 @@ impl KhuyenCongApp {
                 }
             }
         }
+    }
+
+    /// Tổng quan: the current year's figures as charts, computed on entering the screen.
+    pub(super) fn overview_screen(&mut self, ui: &mut Ui) {
+        if self.cache.is_none() {
+            ui.label("Hãy chọn đơn vị sử dụng để bắt đầu.");
+            return;
+        }
+        let year = chrono::Datelike::year(&self.today);
+        if self.overview.is_none() {
+            self.overview = Some(
+                crate::year_balance::year_figures(&self.store, year, self.today)
+                    .map_err(|e| e.to_string()),
+            );
+        }
+        let reference = self.reference.as_ref();
+        let names = BalanceNames {
+            reference,
+            cache: self.cache.as_ref(),
+        };
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| match &self.overview {
+                Some(Ok(figures)) => {
+                    crate::ui::dashboard_panel::dashboard_ui(ui, year, figures, &names)
+                }
+                Some(Err(e)) => {
+                    ui.colored_label(crate::ui::establishment_form::ERROR_COLOR, e);
+                }
+                None => {}
+            });
     }
 }

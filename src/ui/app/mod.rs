@@ -28,6 +28,7 @@ use crate::ui::unit_editor::UnitEditor;
 /// The screens of the navigation bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
+    Overview,
     Registry,
     Projects,
     Budget,
@@ -72,6 +73,8 @@ pub struct KhuyenCongApp {
     budget_data: BudgetData,
     /// The balance of the budget screen's year, or why it could not be computed.
     balance: Option<Result<crate::year_balance::YearFigures, String>>,
+    /// The current year's figures for the Tổng quan screen.
+    overview: Option<Result<crate::year_balance::YearFigures, String>>,
     /// Targets and achievements of the programme chosen on the budget screen.
     target_progress: Vec<crate::domain::programme_target::TargetProgress>,
     file_picker: Box<dyn FilePicker>,
@@ -93,7 +96,7 @@ impl KhuyenCongApp {
             today,
             unit: None,
             cache: None,
-            screen: Screen::Registry,
+            screen: Screen::Overview,
             registry: None,
             form: None,
             projects: None,
@@ -104,6 +107,7 @@ impl KhuyenCongApp {
             budget_data: BudgetData::default(),
             balance: None,
             target_progress: Vec::new(),
+            overview: None,
             file_picker: Box::new(SystemFilePicker),
             settings,
             guard: None,
@@ -114,6 +118,12 @@ impl KhuyenCongApp {
             app.apply_unit(unit)?;
         }
         Ok(app)
+    }
+
+    /// Opens on `screen` instead of Tổng quan (benchmarks start on the registry this way).
+    pub fn with_screen(mut self, screen: Screen) -> KhuyenCongApp {
+        self.screen = screen;
+        self
     }
 
     /// Uses `picker` instead of the system file dialog (tests inject paths this way).
@@ -182,8 +192,9 @@ impl KhuyenCongApp {
             self.store.project_summaries()?,
         )));
         self.reference = Some(ProjectReference::load(&self.store)?);
-        // Another unit or a restored file: the budget screen reads its year again.
+        // Another unit or a restored file: the budget screens read their year again.
         self.budget = None;
+        self.overview = None;
         self.cache = Some(cache);
         self.settings.refresh(&self.store, Some(&unit));
         self.unit = Some(unit);
@@ -228,7 +239,8 @@ impl KhuyenCongApp {
         }
     }
 
-    /// Ctrl+1…4 go to Cơ sở CNNT, Đề án, Kế hoạch & cân đối, Cài đặt (through the unsaved guard).
+    /// Ctrl+0…4 go to Tổng quan, Cơ sở CNNT, Đề án, Kế hoạch & cân đối, Cài đặt (through the
+    /// unsaved guard).
     fn screen_shortcuts(&mut self, ui: &mut Ui) {
         if self.guard.is_some() || self.first_start.is_some() {
             return;
@@ -242,6 +254,10 @@ impl KhuyenCongApp {
             ]
             .into_iter()
             .find(|(key, _)| i.consume_key(egui::Modifiers::COMMAND, *key))
+            .or_else(|| {
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::Num0)
+                    .then_some((egui::Key::Num0, Screen::Overview))
+            })
             .map(|(_, screen)| screen)
         });
         if let Some(screen) = wanted
@@ -256,12 +272,14 @@ impl KhuyenCongApp {
             ui.label(bold("Sổ Khuyến công").size(18.0));
             ui.add_space(16.0);
             for (screen, text) in [
+                (Screen::Overview, "Tổng quan"),
                 (Screen::Registry, "Cơ sở CNNT"),
                 (Screen::Projects, "Đề án"),
                 (Screen::Budget, "Kế hoạch & cân đối"),
                 (Screen::Settings, "Cài đặt"),
             ] {
                 let shortcut = match screen {
+                    Screen::Overview => "Ctrl+0",
                     Screen::Registry => "Ctrl+1",
                     Screen::Projects => "Ctrl+2",
                     Screen::Budget => "Ctrl+3",
@@ -310,6 +328,7 @@ impl KhuyenCongApp {
 
     fn central(&mut self, ui: &mut Ui) {
         match self.screen {
+            Screen::Overview => self.overview_screen(ui),
             Screen::Registry => self.registry_screen(ui),
             Screen::Projects => self.projects_screen(ui),
             Screen::Budget => self.budget_screen(ui),
@@ -452,6 +471,9 @@ impl KhuyenCongApp {
             Leave::GoTo(screen) => {
                 if screen == Screen::Settings {
                     self.settings.refresh(&self.store, self.unit.as_ref());
+                }
+                if screen == Screen::Overview {
+                    self.overview = None;
                 }
                 // Projects may have changed since the balance was computed.
                 if screen == Screen::Budget && self.budget.is_some() {
