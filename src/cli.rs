@@ -533,20 +533,14 @@ impl BalanceReport {
             "Cân đối kinh phí khuyến công năm {} (đến ngày {}), đơn vị tính: đồng\n\n",
             self.year, self.as_of
         );
+        let h = crate::budget::SOURCE_HEADINGS;
         out.push_str(&format!(
-            "{:<12} {:>18} {:>18} {:>18} {:>18} {:>18} {:>18} {:>9}\n",
-            "Nguồn",
-            "Kế hoạch giao",
-            "Đã phân bổ",
-            "Chưa phân bổ",
-            "Đã tạm ứng",
-            "Đã giải ngân",
-            "Đã quyết toán",
-            "Tỷ lệ GN"
+            "{:<12} {:>18} {:>18} {:>18} {:>18} {:>18} {:>18} {:>16}\n",
+            h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]
         ));
         for l in self.sources.iter().chain(std::iter::once(&self.total)) {
             out.push_str(&format!(
-                "{:<12} {:>18} {:>18} {:>18} {:>18} {:>18} {:>18} {:>9}\n",
+                "{:<12} {:>18} {:>18} {:>18} {:>18} {:>18} {:>18} {:>16}\n",
                 l.source,
                 format_integer(l.planned),
                 format_integer(l.allocated),

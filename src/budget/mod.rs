@@ -38,5 +38,5 @@ pub use progress::{
 };
 pub use rate::basis_points;
 pub use reallocation::{SupportAdjustments, apply_reallocations};
-pub use source_balance::{BalanceTotals, SourceBalance};
+pub use source_balance::{BalanceTotals, SOURCE_HEADINGS, SourceBalance};
 pub use split::{UNKNOWN_COMMUNE, communes_of, even_share};

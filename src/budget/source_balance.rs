@@ -32,6 +32,18 @@ impl Amounts {
     }
 }
 
+/// The headings of a source's money columns, in the order the screen and the CLI show them.
+pub const SOURCE_HEADINGS: [&str; 8] = [
+    "Nguồn",
+    "Kế hoạch giao",
+    "Đã phân bổ",
+    "Chưa phân bổ",
+    "Đã tạm ứng",
+    "Đã giải ngân",
+    "Đã quyết toán",
+    "Tỷ lệ giải ngân",
+];
+
 /// The balance of one source (kế hoạch, đã phân bổ, chưa phân bổ, tạm ứng, giải ngân, quyết toán).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceBalance {

@@ -539,19 +539,8 @@ impl BudgetPanel {
             .num_columns(11)
             .spacing([14.0, 4.0])
             .show(ui, |ui| {
-                for h in [
-                    "Nguồn",
-                    "Kế hoạch giao",
-                    "Đã phân bổ",
-                    "Chưa phân bổ",
-                    "Đã tạm ứng",
-                    "Đã giải ngân",
-                    "Đã quyết toán",
-                    "Tỷ lệ giải ngân",
-                    "Vốn đối ứng",
-                    "Nguồn khác",
-                    "Tỷ lệ huy động",
-                ] {
+                let beside = ["Vốn đối ứng", "Nguồn khác", "Tỷ lệ huy động"];
+                for h in crate::budget::SOURCE_HEADINGS.into_iter().chain(beside) {
                     ui.label(RichText::new(h).strong());
                 }
                 ui.end_row();
