@@ -5,6 +5,7 @@
 use super::establishment::Establishment;
 use super::establishment_field as field;
 use super::issue::Issue;
+use super::tax_code::parse_tax_code;
 use crate::text::date::{DateError, format_date, parse_date};
 use crate::text::fold::nfc;
 use crate::text::number::{NumberError, format_integer, parse_integer};
@@ -68,6 +69,10 @@ impl EstablishmentDraft {
             &mut r.notes,
         ] {
             *text = nfc(text.trim());
+        }
+        // One spelling of a tax code ("0100109106-001"), so duplicates are found by it.
+        if let Ok(check) = parse_tax_code(&r.tax_code) {
+            r.tax_code = check.normalized;
         }
         r.registration_date = match parse_date(&self.registration_date) {
             Ok(d) => Some(d),
@@ -136,6 +141,9 @@ mod tests {
         let (r, issues) = d.to_record();
         assert!(issues.is_empty(), "{issues:?}");
         assert_eq!(r.name, "Cơ sở Nguyễn", "trimmed and NFC");
+        let mut branch = d.clone();
+        branch.record.tax_code = "0100 109 106 001".into();
+        assert_eq!(branch.to_record().0.tax_code, "0100109106-001");
         assert_eq!(r.capital, Some(1_500_000_000));
         assert_eq!(r.workers_total, Some(25));
         assert_eq!(r.registration_date, NaiveDate::from_ymd_opt(2024, 1, 5));

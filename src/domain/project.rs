@@ -279,8 +279,106 @@ impl Project {
         t
     }
 
+    /// Moves the project along its life cycle on `date`, recorded as done by `by`. A move off the
+    /// usual path needs a reason; a move dated before the last one is refused. Dates the move
+    /// implies (phê duyệt, ký hợp đồng, nghiệm thu, quyết toán) are filled in when empty.
+    pub fn move_to(
+        &mut self,
+        to: ProjectStatus,
+        date: NaiveDate,
+        by: &str,
+        reason: &str,
+    ) -> Result<(), String> {
+        if to == self.status {
+            return Err("Trạng thái mới trùng trạng thái hiện tại.".into());
+        }
+        let national = self.source == FundingSource::Kcqg;
+        if !self.status.usual_next(national).contains(&to) && reason.trim().is_empty() {
+            return Err(format!(
+                "Chuyển từ \"{}\" sang \"{}\" không theo trình tự: cần ghi lý do.",
+                self.status.label(),
+                to.label()
+            ));
+        }
+        if let Some(last) = self.transitions.last()
+            && date < last.date
+        {
+            return Err(format!(
+                "Ngày chuyển trạng thái {} trước lần chuyển gần nhất ({}).",
+                crate::text::date::format_date(date),
+                crate::text::date::format_date(last.date)
+            ));
+        }
+        self.transitions.push(Transition {
+            from: Some(self.status),
+            to,
+            date,
+            by: by.to_owned(),
+            reason: reason.trim().to_owned(),
+        });
+        self.status = to;
+        let implied = match to {
+            ProjectStatus::PheDuyet => Some(&mut self.approval_date),
+            ProjectStatus::KyHopDong => Some(&mut self.contract_date),
+            ProjectStatus::NghiemThu => Some(&mut self.acceptance_date),
+            ProjectStatus::QuyetToan => Some(&mut self.settlement_date),
+            _ => None,
+        };
+        if let Some(slot) = implied
+            && slot.is_none()
+        {
+            *slot = Some(date);
+        }
+        Ok(())
+    }
+
     /// Support not yet disbursed.
     pub fn remaining_support(&self) -> i64 {
         self.support - self.payment_totals().disbursed()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).expect("valid date")
+    }
+
+    #[test]
+    fn moves_on_the_usual_path_and_fills_the_implied_dates() {
+        let mut p = Project::new("38", 2026);
+        assert_eq!(
+            p.move_to(ProjectStatus::ThamDinhCoSo, day(2, 1), "huong", ""),
+            Ok(())
+        );
+        assert_eq!(
+            p.move_to(ProjectStatus::PheDuyet, day(3, 1), "huong", ""),
+            Ok(())
+        );
+        assert_eq!(p.approval_date, Some(day(3, 1)));
+        assert_eq!(p.transitions.len(), 2);
+        assert_eq!(p.transitions[1].from, Some(ProjectStatus::ThamDinhCoSo));
+        assert_eq!(p.transitions[1].by, "huong");
+    }
+
+    #[test]
+    fn out_of_order_needs_a_reason_and_dates_go_forward() {
+        let mut p = Project::new("38", 2026);
+        let err = p.move_to(ProjectStatus::HoanThanh, day(2, 1), "huong", " ");
+        assert!(err.is_err_and(|e| e.contains("cần ghi lý do")));
+        assert_eq!(p.status, ProjectStatus::DangKy);
+        assert_eq!(
+            p.move_to(ProjectStatus::Huy, day(2, 1), "huong", ""),
+            Ok(())
+        );
+        let back = p.move_to(ProjectStatus::DangKy, day(1, 1), "huong", "mở lại");
+        assert!(back.is_err_and(|e| e.contains("trước lần chuyển gần nhất")));
+        assert_eq!(
+            p.move_to(ProjectStatus::DangKy, day(2, 2), "huong", "mở lại"),
+            Ok(())
+        );
+        assert_eq!(p.transitions[1].reason, "mở lại");
     }
 }

@@ -162,9 +162,7 @@ impl EstablishmentForm {
             return;
         }
         let (record, mut issues) = self.draft.to_record();
-        let duplicates = store
-            .probable_duplicates(&normalized(&record))
-            .unwrap_or_default();
+        let duplicates = store.probable_duplicates(&record).unwrap_or_default();
         let ctx = ValidationContext {
             today,
             province: cache.province(&record.province_code),
@@ -202,7 +200,7 @@ impl EstablishmentForm {
             ));
             return Ok(None);
         }
-        let record = normalized(&self.draft.to_record().0);
+        let record = self.draft.to_record().0;
         let saved = if self.is_new {
             store.insert_establishment(record)?
         } else {
@@ -697,13 +695,4 @@ impl EstablishmentForm {
         });
         self.show_issues(ui, field::RECOGNITIONS);
     }
-}
-
-/// The record as it will be stored: tax code in its normal form so duplicates are found.
-fn normalized(record: &Establishment) -> Establishment {
-    let mut r = record.clone();
-    if let Ok(check) = parse_tax_code(&r.tax_code) {
-        r.tax_code = check.normalized;
-    }
-    r
 }

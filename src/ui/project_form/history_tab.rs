@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use egui::{Id, RichText, Ui};
 
 use super::{FormContext, ProjectForm};
-use crate::domain::project::{Inspection, Transition};
+use crate::domain::project::Inspection;
 use crate::domain::project_rules::project_field as field;
 use crate::domain::project_status::ProjectStatus;
 use crate::text::date::format_date;
@@ -41,54 +41,6 @@ impl TransitionInput {
             error: None,
         }
     }
-}
-
-/// Moves the project to `to` on `date`; out-of-order moves need a reason. Dates the move
-/// implies (nghiệm thu, quyết toán) are filled in when empty.
-pub fn apply_transition(
-    form: &mut ProjectForm,
-    to: ProjectStatus,
-    date: NaiveDate,
-    reason: &str,
-) -> Result<(), String> {
-    let p = &mut form.project;
-    if to == p.status {
-        return Err("Trạng thái mới trùng trạng thái hiện tại.".into());
-    }
-    let national = p.source == crate::domain::funding_source::FundingSource::Kcqg;
-    let usual = p.status.usual_next(national).contains(&to);
-    if !usual && reason.trim().is_empty() {
-        return Err(format!(
-            "Chuyển từ \"{}\" sang \"{}\" không theo trình tự: cần ghi lý do.",
-            p.status.label(),
-            to.label()
-        ));
-    }
-    if let Some(last) = p.transitions.last()
-        && date < last.date
-    {
-        return Err(format!(
-            "Ngày chuyển trạng thái {} trước lần chuyển gần nhất ({}).",
-            format_date(date),
-            format_date(last.date)
-        ));
-    }
-    p.transitions.push(Transition {
-        from: Some(p.status),
-        to,
-        date,
-        by: crate::store::audit::current_actor(),
-        reason: reason.trim().to_owned(),
-    });
-    p.status = to;
-    match to {
-        ProjectStatus::NghiemThu if p.acceptance_date.is_none() => p.acceptance_date = Some(date),
-        ProjectStatus::QuyetToan if p.settlement_date.is_none() => p.settlement_date = Some(date),
-        ProjectStatus::PheDuyet if p.approval_date.is_none() => p.approval_date = Some(date),
-        ProjectStatus::KyHopDong if p.contract_date.is_none() => p.contract_date = Some(date),
-        _ => {}
-    }
-    Ok(())
 }
 
 pub(super) fn ui(form: &mut ProjectForm, ui: &mut Ui, ctx: &FormContext, errors: &mut Vec<String>) {
@@ -163,7 +115,10 @@ pub(super) fn ui(form: &mut ProjectForm, ui: &mut Ui, ctx: &FormContext, errors:
         let result = match (to, date) {
             (None, _) => Err("Chọn trạng thái mới.".to_owned()),
             (_, None) => Err("Nhập ngày chuyển trạng thái.".to_owned()),
-            (Some(to), Some(date)) => apply_transition(form, to, date, &reason),
+            (Some(to), Some(date)) => {
+                form.project
+                    .move_to(to, date, &crate::store::audit::current_actor(), &reason)
+            }
         };
         match result {
             Ok(()) => {

@@ -24,7 +24,7 @@ use crate::ui::reference_cache::ReferenceCache;
 use crate::ui::registry_view::RegistryView;
 
 pub use beneficiaries_tab::BeneficiaryInput;
-pub use history_tab::{TransitionInput, apply_transition};
+pub use history_tab::TransitionInput;
 pub use money_tab::PaymentInput;
 pub use results_tab::ResultsInput;
 
