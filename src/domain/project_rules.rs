@@ -529,77 +529,89 @@ fn check_support_ceiling(p: &Project, ctx: &ProjectRuleContext, out: &mut Vec<Is
     }
 }
 
-fn check_project_share(p: &Project, c: &SupportCeiling, note: &str, out: &mut Vec<Issue>) {
-    if let Some(limit) = c.limit_for(p.total_cost)
-        && p.support > limit
-    {
-        out.push(Issue::warning(
-            field::SUPPORT,
-            "vuot_muc_ho_tro",
-            format!(
-                "Kinh phí hỗ trợ: {} vượt mức tối đa {}{} {}{note}.",
-                dong(p.support.into()),
-                dong(limit.into()),
-                limit_formula(c, p.total_cost),
-                ceiling_source(c)
-            ),
-        ));
-    }
-    if let Some(bp) = c.percent_bp
-        && p.total_cost > 0
-    {
-        let required = min_own_share(p.total_cost, bp);
-        let own = i128::from(p.counterpart) + i128::from(p.other_funds);
-        if own < required {
-            out.push(Issue::warning(
-                field::COUNTERPART,
-                "doi_ung_thap",
-                format!(
-                    "Vốn đối ứng: vốn đối ứng và nguồn khác {} thấp hơn phần tối thiểu {} (= {} - {} × {}; hỗ trợ tối đa {} chi phí {}).",
-                    dong(own),
-                    dong(required),
-                    money(p.total_cost.into()),
-                    percent(bp),
-                    money(p.total_cost.into()),
-                    percent(bp),
-                    ceiling_source(c)
-                ),
-            ));
-        }
-    }
+/// Money judged against a ceiling: a whole project, or one beneficiary's part of it.
+struct Share {
+    cost: i64,
+    support: i64,
+    /// Counterpart (plus other funds for a whole project).
+    own: i128,
+    support_field: &'static str,
+    own_field: &'static str,
+    /// Message openings, e.g. "Kinh phí hỗ trợ: " or "Đơn vị thụ hưởng: CS-… : kinh phí hỗ trợ ".
+    support_opening: String,
+    own_opening: String,
+    /// " cho mỗi cơ sở" when the cap is per establishment and this is one of them.
+    per: &'static str,
+    /// Said after the over-ceiling finding.
+    note: &'static str,
+}
+
+fn check_project_share(p: &Project, c: &SupportCeiling, note: &'static str, out: &mut Vec<Issue>) {
+    let share = Share {
+        cost: p.total_cost,
+        support: p.support,
+        own: i128::from(p.counterpart) + i128::from(p.other_funds),
+        support_field: field::SUPPORT,
+        own_field: field::COUNTERPART,
+        support_opening: "Kinh phí hỗ trợ: ".into(),
+        own_opening: "Vốn đối ứng: vốn đối ứng và nguồn khác ".into(),
+        per: "",
+        note,
+    };
+    check_share(&share, c, out);
 }
 
 fn check_beneficiary_share(who: &str, b: &Beneficiary, c: &SupportCeiling, out: &mut Vec<Issue>) {
-    if let Some(limit) = c.limit_for(b.cost)
-        && b.support > limit
+    let share = Share {
+        cost: b.cost,
+        support: b.support,
+        own: i128::from(b.counterpart),
+        support_field: field::BENEFICIARIES,
+        own_field: field::BENEFICIARIES,
+        support_opening: format!("Đơn vị thụ hưởng: {who}: kinh phí hỗ trợ "),
+        own_opening: format!("Đơn vị thụ hưởng: {who}: vốn đối ứng "),
+        per: " cho mỗi cơ sở",
+        note: "",
+    };
+    check_share(&share, c, out);
+}
+
+/// Support above min(percent × cost, cap), and own money below the share the percent implies.
+fn check_share(s: &Share, c: &SupportCeiling, out: &mut Vec<Issue>) {
+    if let Some(limit) = c.limit_for(s.cost)
+        && s.support > limit
     {
         out.push(Issue::warning(
-            field::BENEFICIARIES,
+            s.support_field,
             "vuot_muc_ho_tro",
             format!(
-                "Đơn vị thụ hưởng: {who}: kinh phí hỗ trợ {} vượt mức tối đa cho mỗi cơ sở {}{} {}.",
-                dong(b.support.into()),
+                "{}{} vượt mức tối đa{} {}{} {}{}.",
+                s.support_opening,
+                dong(s.support.into()),
+                s.per,
                 dong(limit.into()),
-                limit_formula(c, b.cost),
-                ceiling_source(c)
+                limit_formula(c, s.cost),
+                ceiling_source(c),
+                s.note
             ),
         ));
     }
     if let Some(bp) = c.percent_bp
-        && b.cost > 0
+        && s.cost > 0
     {
-        let required = min_own_share(b.cost, bp);
-        if i128::from(b.counterpart) < required {
+        let required = min_own_share(s.cost, bp);
+        if s.own < required {
             out.push(Issue::warning(
-                field::BENEFICIARIES,
+                s.own_field,
                 "doi_ung_thap",
                 format!(
-                    "Đơn vị thụ hưởng: {who}: vốn đối ứng {} thấp hơn phần tối thiểu {} (= {} - {} × {}; hỗ trợ tối đa {} chi phí {}).",
-                    dong(b.counterpart.into()),
+                    "{}{} thấp hơn phần tối thiểu {} (= {} - {} × {}; hỗ trợ tối đa {} chi phí {}).",
+                    s.own_opening,
+                    dong(s.own),
                     dong(required),
-                    money(b.cost.into()),
+                    money(s.cost.into()),
                     percent(bp),
-                    money(b.cost.into()),
+                    money(s.cost.into()),
                     percent(bp),
                     ceiling_source(c)
                 ),
