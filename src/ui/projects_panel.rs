@@ -12,7 +12,7 @@ use crate::project_check::ProjectReference;
 use crate::text::number::format_integer;
 use crate::ui::project_view::{ProjectFilter, ProjectView};
 use crate::ui::reference_cache::ReferenceCache;
-use crate::ui::widgets::confirm::confirm_dialog;
+use crate::ui::widgets::confirm::{DeleteConfirmation, DeleteWording};
 use crate::ui::widgets::list_keys::list_keys;
 
 /// Id of the project search box.
@@ -35,7 +35,7 @@ pub struct ProjectsPanel {
     filter: ProjectFilter,
     selected: Option<Uuid>,
     scroll_to_selected: bool,
-    confirm_delete: Option<(Uuid, String)>,
+    delete: DeleteConfirmation,
 }
 
 /// Money in the list, in triệu đồng with one decimal (the list is an overview).
@@ -52,7 +52,7 @@ impl ProjectsPanel {
             filter: ProjectFilter::default(),
             selected: None,
             scroll_to_selected: false,
-            confirm_delete: None,
+            delete: DeleteConfirmation::default(),
         }
     }
 
@@ -75,7 +75,7 @@ impl ProjectsPanel {
         ui.separator();
         egui::Panel::bottom("project_totals").show(ui, |ui| self.totals_bar(ui));
         self.table(ui, &mut action);
-        if !modal_open && self.confirm_delete.is_none() {
+        if !modal_open && !self.delete.is_open() {
             let current = self.selected.and_then(|id| self.view.position_of(id));
             let keys = list_keys(ui, project_search_id(), self.view.visible_len(), current);
             if keys.new {
@@ -363,30 +363,20 @@ impl ProjectsPanel {
             && let Some(pos) = self.view.position_of(id)
             && let Some(s) = self.view.visible_row(pos)
         {
-            self.confirm_delete = Some((id, format!("{} — {}", s.code, s.name)));
+            self.delete.ask(id, format!("{} — {}", s.code, s.name));
         }
     }
 
     fn delete_dialog(&mut self, ui: &mut Ui, action: &mut ProjectsAction) {
-        let Some((id, label)) = self.confirm_delete.clone() else {
-            return;
+        let wording = DeleteWording {
+            id_salt: "confirm_delete_project",
+            title: "Xóa đề án?",
+            noun: "đề án",
+            note: "Đề án được đánh dấu đã xóa và lưu trong nhật ký thay đổi.",
+            yes: "Xóa đề án",
         };
-        let answer = confirm_dialog(
-            ui.ctx(),
-            Id::unique("confirm_delete_project"),
-            "Xóa đề án?",
-            &format!("Bạn có chắc muốn xóa đề án {label}?"),
-            "Đề án được đánh dấu đã xóa và lưu trong nhật ký thay đổi.",
-            "Xóa đề án",
-            "Không xóa",
-        );
-        match answer {
-            Some(true) => {
-                *action = ProjectsAction::Delete(id);
-                self.confirm_delete = None;
-            }
-            Some(false) => self.confirm_delete = None,
-            None => {}
+        if let Some(id) = self.delete.show(ui.ctx(), &wording) {
+            *action = ProjectsAction::Delete(id);
         }
     }
 }

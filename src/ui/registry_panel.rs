@@ -9,7 +9,7 @@ use crate::domain::legal_form::LegalForm;
 use crate::text::number::format_integer;
 use crate::ui::reference_cache::ReferenceCache;
 use crate::ui::registry_view::{RegistryFilter, RegistryView, SortColumn};
-use crate::ui::widgets::confirm::confirm_dialog;
+use crate::ui::widgets::confirm::{DeleteConfirmation, DeleteWording};
 use crate::ui::widgets::list_keys::list_keys;
 
 /// Id of the search box, so Ctrl+F can focus it (and tests can find it).
@@ -32,7 +32,7 @@ pub struct RegistryPanel {
     filter: RegistryFilter,
     selected: Option<Uuid>,
     scroll_to_selected: bool,
-    confirm_delete: Option<(Uuid, String)>,
+    delete: DeleteConfirmation,
 }
 
 const ROW_HEIGHT: f32 = 22.0;
@@ -45,7 +45,7 @@ impl RegistryPanel {
             view,
             selected: None,
             scroll_to_selected: false,
-            confirm_delete: None,
+            delete: DeleteConfirmation::default(),
         }
     }
 
@@ -60,18 +60,13 @@ impl RegistryPanel {
         self.scroll_to_selected = true;
     }
 
-    /// Whether the delete confirmation is showing.
-    pub fn confirming_delete(&self) -> bool {
-        self.confirm_delete.is_some()
-    }
-
     /// Draws the screen. `modal_open` suppresses shortcuts while another dialog is up.
     pub fn ui(&mut self, ui: &mut Ui, cache: &ReferenceCache, modal_open: bool) -> RegistryAction {
         let mut action = RegistryAction::None;
         self.toolbar(ui, cache, &mut action);
         ui.separator();
         self.table(ui, cache, &mut action);
-        if !modal_open && self.confirm_delete.is_none() {
+        if !modal_open && !self.delete.is_open() {
             self.shortcuts(ui, &mut action);
         }
         self.delete_dialog(ui, &mut action);
@@ -332,30 +327,20 @@ impl RegistryPanel {
             && let Some(pos) = self.view.position_of(id)
             && let Some(s) = self.view.visible_row(pos)
         {
-            self.confirm_delete = Some((id, format!("{} — {}", s.code, s.name)));
+            self.delete.ask(id, format!("{} — {}", s.code, s.name));
         }
     }
 
     fn delete_dialog(&mut self, ui: &mut Ui, action: &mut RegistryAction) {
-        let Some((id, label)) = self.confirm_delete.clone() else {
-            return;
+        let wording = DeleteWording {
+            id_salt: "confirm_delete",
+            title: "Xóa cơ sở?",
+            noun: "cơ sở",
+            note: "Bản ghi được đánh dấu đã xóa và lưu trong nhật ký thay đổi.",
+            yes: "Xóa",
         };
-        let answer = confirm_dialog(
-            ui.ctx(),
-            Id::unique("confirm_delete"),
-            "Xóa cơ sở?",
-            &format!("Bạn có chắc muốn xóa cơ sở {label}?"),
-            "Bản ghi được đánh dấu đã xóa và lưu trong nhật ký thay đổi.",
-            "Xóa",
-            "Không xóa",
-        );
-        match answer {
-            Some(true) => {
-                *action = RegistryAction::Delete(id);
-                self.confirm_delete = None;
-            }
-            Some(false) => self.confirm_delete = None,
-            None => {}
+        if let Some(id) = self.delete.show(ui.ctx(), &wording) {
+            *action = RegistryAction::Delete(id);
         }
     }
 }
