@@ -7,23 +7,15 @@ use uuid::Uuid;
 
 use super::audit::{AuditAction, now_text, record_change};
 use super::error::{StoreError, StoreResult};
-use super::{Store, date_from_sql, uuid_from_sql};
+use super::{Store, coded_column, date_from_sql, uuid_from_sql};
 use crate::domain::budget_plan::{BudgetChange, BudgetChangeKind, BudgetLine, Reallocation};
 use crate::domain::funding_source::FundingSource;
-
-fn bad(i: usize, what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        i,
-        rusqlite::types::Type::Text,
-        format!("{what} không rõ").into(),
-    )
-}
 
 fn line_from_row(r: &Row) -> rusqlite::Result<BudgetLine> {
     Ok(BudgetLine {
         id: uuid_from_sql(&r.get::<_, String>(0)?)?,
         year: r.get(1)?,
-        source: FundingSource::from_code(&r.get::<_, String>(2)?).ok_or_else(|| bad(2, "nguồn"))?,
+        source: coded_column(r, 2, FundingSource::from_code, "nguồn")?,
         decision_no: r.get(3)?,
         decision_date: date_from_sql(&r.get::<_, String>(4)?)?,
         agency: r.get(5)?,
@@ -148,8 +140,7 @@ impl Store {
             Ok(BudgetChange {
                 id: uuid_from_sql(&r.get::<_, String>(0)?)?,
                 line_id: uuid_from_sql(&r.get::<_, String>(1)?)?,
-                kind: BudgetChangeKind::from_code(&r.get::<_, String>(2)?)
-                    .ok_or_else(|| bad(2, "loại thay đổi"))?,
+                kind: coded_column(r, 2, BudgetChangeKind::from_code, "loại thay đổi")?,
                 date: date_from_sql(&r.get::<_, String>(3)?)?,
                 amount: r.get(4)?,
                 decision_no: r.get(5)?,

@@ -229,3 +229,21 @@ pub(crate) fn uuid_from_sql(s: &str) -> rusqlite::Result<uuid::Uuid> {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
     })
 }
+
+/// A column holding a stored code (nguồn, trạng thái, loại…): parsed, or refused as unreadable
+/// data naming what it should have been.
+pub(crate) fn coded_column<T>(
+    r: &rusqlite::Row,
+    i: usize,
+    parse: impl Fn(&str) -> Option<T>,
+    what: &str,
+) -> rusqlite::Result<T> {
+    let text: String = r.get(i)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("{what} \"{text}\" không rõ").into(),
+        )
+    })
+}

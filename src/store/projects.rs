@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::audit::{AuditAction, now_text, record_change, tombstone, update_audited};
 use super::error::{StoreError, StoreResult};
-use super::{Store, date_from_sql, optional_date_from_sql, uuid_from_sql};
+use super::{Store, coded_column, date_from_sql, optional_date_from_sql, uuid_from_sql};
 use crate::domain::funding_source::FundingSource;
 use crate::domain::project::{Beneficiary, Payment, PaymentKind, Project, ProjectKind};
 use crate::domain::project_rules::PriorSupport;
@@ -64,25 +64,15 @@ fn json_column<T: serde::de::DeserializeOwned>(r: &Row, i: usize) -> rusqlite::R
     })
 }
 
-fn bad_code(i: usize, what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        i,
-        rusqlite::types::Type::Text,
-        format!("{what} không rõ").into(),
-    )
-}
-
 fn project_from_row(r: &Row) -> rusqlite::Result<Project> {
     Ok(Project {
         id: uuid_from_sql(&r.get::<_, String>(0)?)?,
         code: r.get(1)?,
         name: r.get(2)?,
         plan_year: r.get(3)?,
-        source: FundingSource::from_code(&r.get::<_, String>(4)?)
-            .ok_or_else(|| bad_code(4, "nguồn"))?,
+        source: coded_column(r, 4, FundingSource::from_code, "nguồn")?,
         integrated_with: r.get(5)?,
-        kind: ProjectKind::from_code(&r.get::<_, String>(6)?)
-            .ok_or_else(|| bad_code(6, "loại đề án"))?,
+        kind: coded_column(r, 6, ProjectKind::from_code, "loại đề án")?,
         content_code: r.get(7)?,
         programme_code: r.get(8)?,
         support_item: r.get(9)?,
@@ -103,8 +93,7 @@ fn project_from_row(r: &Row) -> rusqlite::Result<Project> {
         support: r.get(22)?,
         counterpart: r.get(23)?,
         other_funds: r.get(24)?,
-        status: ProjectStatus::from_code(&r.get::<_, String>(25)?)
-            .ok_or_else(|| bad_code(25, "trạng thái"))?,
+        status: coded_column(r, 25, ProjectStatus::from_code, "trạng thái")?,
         transitions: json_column(r, 26)?,
         payments: Vec::new(),
         inspections: json_column(r, 27)?,
@@ -154,12 +143,10 @@ fn read_one(conn: &Connection, id: Uuid) -> StoreResult<Option<Project>> {
         .query_map([&key], |r| {
             Ok(Payment {
                 id: uuid_from_sql(&r.get::<_, String>(0)?)?,
-                kind: PaymentKind::from_code(&r.get::<_, String>(1)?)
-                    .ok_or_else(|| bad_code(1, "loại thanh toán"))?,
+                kind: coded_column(r, 1, PaymentKind::from_code, "loại thanh toán")?,
                 date: date_from_sql(&r.get::<_, String>(2)?)?,
                 amount: r.get(3)?,
-                source: FundingSource::from_code(&r.get::<_, String>(4)?)
-                    .ok_or_else(|| bad_code(4, "nguồn"))?,
+                source: coded_column(r, 4, FundingSource::from_code, "nguồn")?,
                 document_no: r.get(5)?,
                 note: r.get(6)?,
             })
@@ -343,11 +330,9 @@ fn summary_from_row(r: &Row) -> rusqlite::Result<ProjectSummary> {
         code: r.get(1)?,
         name: r.get(2)?,
         plan_year: r.get(3)?,
-        source: FundingSource::from_code(&r.get::<_, String>(4)?)
-            .ok_or_else(|| bad_code(4, "nguồn"))?,
+        source: coded_column(r, 4, FundingSource::from_code, "nguồn")?,
         content_code: r.get(5)?,
-        status: ProjectStatus::from_code(&r.get::<_, String>(6)?)
-            .ok_or_else(|| bad_code(6, "trạng thái"))?,
+        status: coded_column(r, 6, ProjectStatus::from_code, "trạng thái")?,
         implementer: r.get(7)?,
         total_cost: r.get(8)?,
         support: r.get(9)?,
@@ -454,10 +439,8 @@ impl Store {
                 project_name: r.get(2)?,
                 plan_year: r.get(3)?,
                 content_code: r.get(4)?,
-                source: FundingSource::from_code(&r.get::<_, String>(5)?)
-                    .ok_or_else(|| bad_code(5, "nguồn"))?,
-                status: ProjectStatus::from_code(&r.get::<_, String>(6)?)
-                    .ok_or_else(|| bad_code(6, "trạng thái"))?,
+                source: coded_column(r, 5, FundingSource::from_code, "nguồn")?,
+                status: coded_column(r, 6, ProjectStatus::from_code, "trạng thái")?,
                 support: r.get(7)?,
             })
         })?;
@@ -482,8 +465,7 @@ impl Store {
                         establishment_id: b.establishment_id,
                         content_code: r.get(2)?,
                         programme_code: r.get(3)?,
-                        status: ProjectStatus::from_code(&r.get::<_, String>(4)?)
-                            .ok_or_else(|| bad_code(4, "trạng thái"))?,
+                        status: coded_column(r, 4, ProjectStatus::from_code, "trạng thái")?,
                     })
                 },
             )?;
