@@ -280,7 +280,7 @@ pub fn fill_projects(
                 ],
             }
         };
-        let registered = plus(approval, 0) - Days::new(60);
+        let registered = approval - Days::new(60);
         let mut when = registered;
         for (i, status) in path.iter().enumerate() {
             if *status == ProjectStatus::PheDuyet {

@@ -151,11 +151,6 @@ impl EstablishmentForm {
         self.draft != self.original
     }
 
-    /// The current findings (after the last validation).
-    pub fn issues(&self) -> &[Issue] {
-        &self.issues
-    }
-
     /// Re-validates when the draft changed since the last time.
     pub fn revalidate(&mut self, store: &Store, cache: &ReferenceCache, today: NaiveDate) {
         if self.validated.as_ref() == Some(&self.draft) {

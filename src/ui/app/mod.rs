@@ -377,19 +377,25 @@ impl KhuyenCongApp {
         }
     }
 
+    /// Puts a just-saved establishment into the registry list without reloading the list.
+    fn list_saved_establishment(&mut self, id: uuid::Uuid, select: bool) {
+        if let (Some(registry), Ok(Some(summary))) =
+            (&mut self.registry, self.store.establishment_summary(id))
+        {
+            registry.view.upsert(summary);
+            if select {
+                registry.select(Some(id));
+            }
+        }
+    }
+
     fn save_form(&mut self) {
         let (Some(form), Some(cache)) = (&mut self.form, &self.cache) else {
             return;
         };
         match form.save(&mut self.store, cache, self.today) {
             Ok(Some(saved)) => {
-                if let (Some(registry), Ok(Some(summary))) = (
-                    &mut self.registry,
-                    self.store.establishment_summary(saved.id),
-                ) {
-                    registry.view.upsert(summary);
-                    registry.select(Some(saved.id));
-                }
+                self.list_saved_establishment(saved.id, true);
                 self.form = None;
                 self.set_status(
                     format!("Đã lưu cơ sở {} — {}.", saved.code, saved.name),

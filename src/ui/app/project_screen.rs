@@ -169,12 +169,7 @@ impl KhuyenCongApp {
         };
         match form.save(&mut self.store, cache, self.today) {
             Ok(Some(saved)) => {
-                if let (Some(registry), Ok(Some(summary))) = (
-                    &mut self.registry,
-                    self.store.establishment_summary(saved.id),
-                ) {
-                    registry.view.upsert(summary);
-                }
+                self.list_saved_establishment(saved.id, false);
                 if let Some(project) = &mut self.project_form {
                     project.add_beneficiary(saved.id, &saved.commune_code);
                 }

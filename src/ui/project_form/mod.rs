@@ -163,7 +163,7 @@ impl ProjectForm {
             general: general_tab::GeneralInput::default(),
             beneficiaries: BeneficiaryInput::default(),
             payment: PaymentInput::new(today),
-            results: ResultsInput::new(today),
+            results: ResultsInput::default(),
             transition: TransitionInput::new(today),
             attachments,
             accepting: None,
@@ -178,16 +178,6 @@ impl ProjectForm {
     /// True when anything differs from what was loaded.
     pub fn is_dirty(&self) -> bool {
         self.project != self.original
-    }
-
-    /// The current findings.
-    pub fn issues(&self) -> &[Issue] {
-        &self.issues
-    }
-
-    /// Whether the reason dialog is open.
-    pub fn is_asking_reason(&self) -> bool {
-        self.accepting.is_some()
     }
 
     /// Re-runs the rules when the project changed.

@@ -1,6 +1,5 @@
 //! Kết quả: the project's outputs as typed indicators (the indicator list is data).
 
-use chrono::NaiveDate;
 use egui::{Id, RichText, Ui};
 
 use super::{FormContext, ProjectForm};
@@ -9,20 +8,10 @@ use crate::text::number::format_integer;
 use crate::ui::widgets::money_edit::money_edit;
 
 /// The output being entered.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ResultsInput {
     pub indicator: String,
     pub value: i64,
-}
-
-impl ResultsInput {
-    /// A blank entry.
-    pub fn new(_today: NaiveDate) -> ResultsInput {
-        ResultsInput {
-            indicator: String::new(),
-            value: 0,
-        }
-    }
 }
 
 pub(super) fn ui(form: &mut ProjectForm, ui: &mut Ui, ctx: &FormContext, errors: &mut Vec<String>) {
