@@ -75,6 +75,9 @@ start_app "$work/demo.db"
 shot 01-tong-quan
 xdotool key ctrl+1
 shot 02-danh-sach
+xdotool key Down Delete
+shot 02-xoa-co-so
+xdotool key Escape
 xdotool key ctrl+f; sleep 0.3; type_vi "nguyen thi"
 shot 03-tim-khong-dau
 xdotool key ctrl+a BackSpace Escape
