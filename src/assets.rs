@@ -5,6 +5,13 @@ pub const FONT_UI_REGULAR: &[u8] = include_bytes!("../assets/fonts/NotoSans-Regu
 /// Bold face of the UI font, for headings.
 pub const FONT_UI_BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSans-Bold.ttf");
 
+/// Print font with Times New Roman's metrics (Nghị định 30/2020 asks for Times New Roman), in
+/// the four faces an official document uses: body, headings, địa danh, "Nơi nhận:".
+pub const FONT_PRINT_REGULAR: &[u8] = include_bytes!("../assets/fonts/Tinos-Regular.ttf");
+pub const FONT_PRINT_BOLD: &[u8] = include_bytes!("../assets/fonts/Tinos-Bold.ttf");
+pub const FONT_PRINT_ITALIC: &[u8] = include_bytes!("../assets/fonts/Tinos-Italic.ttf");
+pub const FONT_PRINT_BOLD_ITALIC: &[u8] = include_bytes!("../assets/fonts/Tinos-BoldItalic.ttf");
+
 /// 34 tỉnh and 3.321 xã/phường/đặc khu (QĐ 19/2025/QĐ-TTg).
 pub const ADMIN_UNITS_2025: &str = include_str!("../assets/danh_muc/don_vi_hanh_chinh_2025.csv");
 /// tỉnh → huyện → xã as it was before 01/7/2025 (QĐ 124/2004/QĐ-TTg).

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod project_check;
+pub mod report;
 pub mod store;
 pub mod text;
 pub mod ui;
