@@ -31,6 +31,8 @@ pub const USAGE: &str = "Sổ Khuyến công — cách dùng:
         giải ngân, quyết toán (cùng số liệu với màn hình Kế hoạch & cân đối)
   khuyencong backup --db TỆP --out TỆP_SAO_LƯU
         sao lưu tệp dữ liệu (kể cả khi phần mềm đang mở)
+  khuyencong bang-chu SỐ_TIỀN
+        viết số tiền (đồng) bằng chữ, ví dụ 1.005 → Một nghìn không trăm linh năm đồng
   khuyencong --help
         in hướng dẫn này";
 
@@ -61,6 +63,10 @@ pub enum Command {
         db: PathBuf,
         year: i32,
         json: bool,
+    },
+    /// `bang-chu`: an amount in đồng to write in words.
+    AmountInWords {
+        amount: i64,
     },
     Help,
 }
@@ -177,10 +183,29 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             db: a.required("--db", "backup")?.into(),
             out: a.required("--out", "backup")?.into(),
         },
+        Some("bang-chu") => Command::AmountInWords {
+            amount: parse_amount(&mut a)?,
+        },
         Some(other) => return Err(UsageError(format!("Không có lệnh \"{other}\"."))),
     };
     a.finish()?;
     Ok(command)
+}
+
+/// Takes the amount of `bang-chu` from the positional arguments. They are joined with spaces,
+/// so "1 005" typed without quotes (two arguments to the shell) still reads as 1.005.
+fn parse_amount(a: &mut Args) -> Result<i64, UsageError> {
+    let (parts, rest): (Vec<String>, Vec<String>) =
+        a.rest.drain(..).partition(|s| !s.starts_with("--"));
+    a.rest = rest;
+    let text = parts.join(" ");
+    if text.is_empty() {
+        return Err(UsageError(
+            "Lệnh bang-chu cần SỐ_TIỀN, ví dụ: khuyencong bang-chu 1.005".into(),
+        ));
+    }
+    crate::text::number::parse_integer(&text)
+        .map_err(|e| UsageError(format!("SỐ_TIỀN \"{text}\" không hợp lệ: {e}.")))
 }
 
 /// Reads "2021-2026" (or a single year).
@@ -614,6 +639,21 @@ mod tests {
             })
         );
         assert_eq!(parse(&args("--help")), Ok(Command::Help));
+        for amount in ["1005", "1.005", "1 005"] {
+            assert_eq!(
+                parse(&["bang-chu".to_owned(), amount.to_owned()]),
+                Ok(Command::AmountInWords { amount: 1005 }),
+                "{amount}"
+            );
+        }
+        assert_eq!(
+            parse(&args("bang-chu 1 005")),
+            Ok(Command::AmountInWords { amount: 1005 })
+        );
+        assert_eq!(
+            parse(&args("bang-chu -2.000")),
+            Ok(Command::AmountInWords { amount: -2000 })
+        );
     }
 
     #[test]
@@ -646,6 +686,24 @@ mod tests {
                 .unwrap_err()
                 .0
                 .contains("--years")
+        );
+        assert_eq!(
+            parse(&args("bang-chu 1,5")),
+            Err(UsageError(
+                "SỐ_TIỀN \"1,5\" không hợp lệ: phải là số nguyên, không có phần thập phân.".into()
+            ))
+        );
+        assert!(
+            parse(&args("bang-chu"))
+                .unwrap_err()
+                .0
+                .contains("cần SỐ_TIỀN")
+        );
+        assert!(
+            parse(&args("bang-chu 5 --json"))
+                .unwrap_err()
+                .0
+                .contains("Không hiểu tham số \"--json\"")
         );
         assert!(matches!(
             parse(&args("demo --db a --projects 500 --years 2024")),

@@ -96,6 +96,10 @@ fn main() -> ExitCode {
                 }
             };
         }
+        Command::AmountInWords { amount } => {
+            println!("{}", khuyencong::text::amount_in_words(amount));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Backup { db, out } => cli::run_backup(&db, &out).map(|msg| {
             println!("{msg}");
             ExitCode::SUCCESS

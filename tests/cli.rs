@@ -1,4 +1,5 @@
-//! The command line, run as the real binary: demo, check, backup, and clear Vietnamese errors.
+//! The command line, run as the real binary: demo, check, backup, bang-chu, and clear
+//! Vietnamese errors.
 
 mod common;
 
@@ -196,4 +197,29 @@ fn balance_prints_the_numbers_the_screen_shows() {
     let out = run(&["balance", "--db", db]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("Lệnh balance cần --year."));
+}
+
+#[test]
+fn bang_chu_writes_the_amount_in_words() {
+    let out = run(&["bang-chu", "1005"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        "Một nghìn không trăm linh năm đồng"
+    );
+
+    let out = run(&["bang-chu", "1.235.000.000"]);
+    assert_eq!(
+        text(&out.stdout).trim(),
+        "Một tỷ hai trăm ba mươi lăm triệu đồng chẵn"
+    );
+
+    let out = run(&["bang-chu", "mười nghìn"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("SỐ_TIỀN \"mười nghìn\" không hợp lệ"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(text(&out.stderr).contains("khuyencong bang-chu SỐ_TIỀN"));
 }
