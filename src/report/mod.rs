@@ -3,7 +3,9 @@
 //! through the figures it is given.
 
 pub mod document;
+pub mod xlsx;
 
 pub use document::{
     Align, Appendix, Block, Cell, Column, OfficialDocument, Row, RowKind, Signer, Table,
 };
+pub use xlsx::{XlsxError, write_xlsx};

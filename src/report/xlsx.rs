@@ -1,0 +1,429 @@
+//! The report's appendices as a spreadsheet: one sheet per appendix, with the same numbers the
+//! PDF prints (already rounded in the [`OfficialDocument`]) stored as real numbers, so the
+//! province can add them up again in Excel.
+
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
+
+use crate::report::document::{Align, Appendix, Cell, OfficialDocument, RowKind};
+use crate::text::nfc;
+
+/// The spreadsheet could not be written; the cause comes from rust_xlsxwriter (in English).
+#[derive(Debug, thiserror::Error)]
+#[error("không tạo được tệp Excel (XLSX): {0}")]
+pub struct XlsxError(#[from] rust_xlsxwriter::XlsxError);
+
+/// Nghị định 30/2020 asks for Times New Roman; Excel on Windows has it.
+const FONT_NAME: &str = "Times New Roman";
+const FONT_SIZE: f64 = 11.0;
+/// Height of one line of 11 pt text, in points.
+const LINE_HEIGHT_PT: f64 = 15.0;
+/// Light grey: visible on screen, still clean when printed in black and white.
+const HEADER_FILL: u32 = 0xF2F2F2;
+/// A4 in Excel's paper-size codes.
+const PAPER_A4: u8 = 9;
+
+/// Nghị định 30/2020 margins, as the PDF uses them: left 30 mm, right 15 mm, top and bottom
+/// 20 mm. Excel wants inches.
+const MARGIN_LEFT_MM: f64 = 30.0;
+const MARGIN_RIGHT_MM: f64 = 15.0;
+const MARGIN_TOP_BOTTOM_MM: f64 = 20.0;
+const MARGIN_HEADER_FOOTER_MM: f64 = 8.0;
+const A4_SHORT_MM: f64 = 210.0;
+const A4_LONG_MM: f64 = 297.0;
+/// Excel's screen pixels per millimetre (96 dpi).
+const PIXELS_PER_MM: f64 = 96.0 / 25.4;
+/// Narrowest column, in pixels, whatever its weight.
+const MIN_COLUMN_PIXELS: f64 = 28.0;
+/// Rough widths of 11 pt Times New Roman characters, in pixels, to guess how many lines a
+/// merged title needs (Excel does not grow merged rows by itself).
+const UPPER_BOLD_CHAR_PIXELS: f64 = 10.0;
+const OTHER_CHAR_PIXELS: f64 = 7.0;
+
+/// Writes every appendix of `doc` as a sheet of one workbook and returns the .xlsx bytes.
+pub fn write_xlsx(doc: &OfficialDocument) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let formats = Formats::new();
+    // Empty cells and rows inherit the default format, so the whole sheet is Times New Roman.
+    // 20 px rows and 64 px columns are Excel's defaults for an 11 pt font.
+    workbook.set_default_format(&formats.base, 20, 64)?;
+    let names = sheet_names(&doc.appendices);
+    for (appendix, name) in doc.appendices.iter().zip(names) {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(name)?;
+        write_appendix(sheet, appendix, &formats)?;
+    }
+    Ok(workbook.save_to_buffer()?)
+}
+
+/// Sheet names from the appendix labels: at most 31 characters, without the characters Excel
+/// forbids, and unique ignoring case (as Excel compares them).
+fn sheet_names(appendices: &[Appendix]) -> Vec<String> {
+    let mut taken: Vec<String> = Vec::with_capacity(appendices.len());
+    let mut names = Vec::with_capacity(appendices.len());
+    for (i, appendix) in appendices.iter().enumerate() {
+        let cleaned: String = nfc(appendix.label.trim())
+            .chars()
+            .map(|c| match c {
+                '*' | '?' | ':' | '[' | ']' | '\\' | '/' => '-',
+                c => c,
+            })
+            .collect();
+        let cleaned = cleaned.trim_matches(['\'', ' ']);
+        let base = if cleaned.is_empty() {
+            format!("Phụ lục {}", i + 1)
+        } else {
+            cleaned.to_owned()
+        };
+        let mut name = truncate_utf16(&base, 31);
+        let mut copy = 1;
+        while taken.contains(&name.to_lowercase()) {
+            copy += 1;
+            let suffix = format!(" ({copy})");
+            name = truncate_utf16(&base, 31 - suffix.len()) + &suffix;
+        }
+        taken.push(name.to_lowercase());
+        names.push(name);
+    }
+    names
+}
+
+/// The longest prefix of `text` that fits in `units` UTF-16 code units (Excel's measure).
+fn truncate_utf16(text: &str, units: usize) -> String {
+    let mut used = 0;
+    text.chars()
+        .take_while(|c| {
+            used += c.len_utf16();
+            used <= units
+        })
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
+}
+
+/// One appendix on one sheet: the heading lines, the table, the print setup.
+fn write_appendix(
+    sheet: &mut Worksheet,
+    appendix: &Appendix,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    let table = &appendix.table;
+    let page_width_mm = if appendix.landscape {
+        A4_LONG_MM
+    } else {
+        A4_SHORT_MM
+    };
+    let printable_pixels = (page_width_mm - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) * PIXELS_PER_MM;
+    let total_weight: f64 = table.columns.iter().map(|c| f64::from(c.weight)).sum();
+    let mut table_pixels = 0.0;
+    for (col, column) in (0u16..).zip(&table.columns) {
+        let share = if total_weight > 0.0 {
+            f64::from(column.weight) / total_weight
+        } else {
+            1.0 / table.columns.len() as f64
+        };
+        let pixels = (printable_pixels * share).max(MIN_COLUMN_PIXELS).round();
+        sheet.set_column_width_pixels(col, pixels as u32)?;
+        table_pixels += pixels;
+    }
+    let last_col = table.columns.len().saturating_sub(1) as u16;
+
+    let unit_note = appendix.unit_note.as_deref().unwrap_or("");
+    let heading_lines = [
+        (appendix.label.as_str(), &formats.label),
+        (appendix.title.as_str(), &formats.title),
+        (appendix.attached_to.as_str(), &formats.attached_to),
+        (unit_note, &formats.unit_note),
+    ];
+    let mut row: u32 = 0;
+    for (text, format) in heading_lines {
+        if text.trim().is_empty() {
+            continue;
+        }
+        let text = nfc(text);
+        if last_col > 0 {
+            sheet.merge_range(row, 0, row, last_col, &text, format)?;
+        } else {
+            sheet.write_string_with_format(row, 0, &text, format)?;
+        }
+        let lines = estimated_lines(&text, table_pixels.max(printable_pixels / 2.0));
+        if lines > 1 {
+            sheet.set_row_height(row, LINE_HEIGHT_PT * lines as f64)?;
+        }
+        row += 1;
+    }
+
+    if !table.columns.is_empty() {
+        let header_row = row;
+        for (col, column) in (0u16..).zip(&table.columns) {
+            sheet.write_string_with_format(
+                header_row,
+                col,
+                nfc(&column.heading),
+                &formats.header,
+            )?;
+        }
+        sheet.set_freeze_panes(header_row + 1, 0)?;
+        sheet.set_repeat_rows(header_row, header_row)?;
+        row += 1;
+    }
+
+    for table_row in &table.rows {
+        let bold = table_row.kind != RowKind::Data;
+        for ((col, cell), column) in (0u16..).zip(&table_row.cells).zip(&table.columns) {
+            let format = formats.cell(bold, ValueKind::of(cell), column.align);
+            match cell {
+                Cell::Empty => sheet.write_blank(row, col, format)?,
+                Cell::Text(text) => sheet.write_string_with_format(row, col, nfc(text), format)?,
+                Cell::Count(n) => sheet.write_number_with_format(row, col, *n as f64, format)?,
+                Cell::Millions(thousandths) => sheet.write_number_with_format(
+                    row,
+                    col,
+                    *thousandths as f64 / 1000.0,
+                    format,
+                )?,
+                Cell::Percent(basis_points) => sheet.write_number_with_format(
+                    row,
+                    col,
+                    *basis_points as f64 / 100.0,
+                    format,
+                )?,
+            };
+        }
+        row += 1;
+    }
+
+    sheet.set_paper_size(PAPER_A4);
+    if appendix.landscape {
+        sheet.set_landscape();
+    } else {
+        sheet.set_portrait();
+    }
+    // One page wide, as many pages tall as the rows need.
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_print_center_horizontally(true);
+    let inches = |mm: f64| mm / 25.4;
+    sheet.set_margins(
+        inches(MARGIN_LEFT_MM),
+        inches(MARGIN_RIGHT_MM),
+        inches(MARGIN_TOP_BOTTOM_MM),
+        inches(MARGIN_TOP_BOTTOM_MM),
+        inches(MARGIN_HEADER_FOOTER_MM),
+        inches(MARGIN_HEADER_FOOTER_MM),
+    );
+    Ok(())
+}
+
+/// How many lines `text` needs across `width_pixels`, roughly; explicit "\n" breaks count.
+fn estimated_lines(text: &str, width_pixels: f64) -> usize {
+    text.split('\n')
+        .map(|line| {
+            let pixels: f64 = line
+                .chars()
+                .map(|c| {
+                    if c.is_uppercase() {
+                        UPPER_BOLD_CHAR_PIXELS
+                    } else {
+                        OTHER_CHAR_PIXELS
+                    }
+                })
+                .sum();
+            ((pixels / width_pixels).ceil() as usize).max(1)
+        })
+        .sum()
+}
+
+/// What a cell holds, for choosing its number format.
+#[derive(Debug, Clone, Copy)]
+enum ValueKind {
+    Text,
+    Count,
+    Millions,
+    Percent,
+}
+
+impl ValueKind {
+    const ALL: [ValueKind; 4] = [
+        ValueKind::Text,
+        ValueKind::Count,
+        ValueKind::Millions,
+        ValueKind::Percent,
+    ];
+
+    fn of(cell: &Cell) -> ValueKind {
+        match cell {
+            Cell::Empty | Cell::Text(_) => ValueKind::Text,
+            Cell::Count(_) => ValueKind::Count,
+            Cell::Millions(_) => ValueKind::Millions,
+            Cell::Percent(_) => ValueKind::Percent,
+        }
+    }
+
+    /// Excel shows these with the reader's separators: "1.234,500" on a Vietnamese Windows.
+    fn number_format(self) -> Option<&'static str> {
+        match self {
+            ValueKind::Text => None,
+            ValueKind::Count => Some("#,##0"),
+            ValueKind::Millions => Some("#,##0.000"),
+            ValueKind::Percent => Some("0.0"),
+        }
+    }
+}
+
+const ALIGNS: [Align; 3] = [Align::Left, Align::Center, Align::Right];
+
+fn align_index(align: Align) -> usize {
+    match align {
+        Align::Left => 0,
+        Align::Center => 1,
+        Align::Right => 2,
+    }
+}
+
+/// Every format the sheets use, built once per workbook.
+struct Formats {
+    base: Format,
+    label: Format,
+    title: Format,
+    attached_to: Format,
+    unit_note: Format,
+    header: Format,
+    /// Table cells by [bold][value kind][column alignment].
+    cells: [[[Format; 3]; 4]; 2],
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let base = Format::new()
+            .set_font_name(FONT_NAME)
+            .set_font_size(FONT_SIZE);
+        let centred = base
+            .clone()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter)
+            .set_text_wrap();
+        let bordered = base
+            .clone()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter);
+        let cells = std::array::from_fn(|bold| {
+            std::array::from_fn(|kind| {
+                std::array::from_fn(|align| {
+                    let mut format = bordered.clone().set_align(match ALIGNS[align] {
+                        Align::Left => FormatAlign::Left,
+                        Align::Center => FormatAlign::Center,
+                        Align::Right => FormatAlign::Right,
+                    });
+                    format = match ValueKind::ALL[kind].number_format() {
+                        Some(code) => format.set_num_format(code),
+                        None => format.set_text_wrap(),
+                    };
+                    if bold == 1 { format.set_bold() } else { format }
+                })
+            })
+        });
+        Formats {
+            label: centred.clone().set_bold(),
+            title: centred.clone().set_bold(),
+            attached_to: centred.set_italic(),
+            unit_note: base.clone().set_italic().set_align(FormatAlign::Right),
+            header: bordered
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_background_color(HEADER_FILL),
+            cells,
+            base,
+        }
+    }
+
+    fn cell(&self, bold: bool, kind: ValueKind, align: Align) -> &Format {
+        &self.cells[usize::from(bold)][kind as usize][align_index(align)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::document::{Column, Row, Table};
+
+    fn appendix(label: &str) -> Appendix {
+        Appendix {
+            label: label.to_owned(),
+            title: String::new(),
+            attached_to: String::new(),
+            unit_note: None,
+            landscape: false,
+            table: Table {
+                columns: vec![Column {
+                    heading: "STT".into(),
+                    weight: 1,
+                    align: Align::Center,
+                }],
+                rows: vec![Row {
+                    kind: RowKind::Data,
+                    cells: vec![Cell::Count(1)],
+                }],
+            },
+        }
+    }
+
+    #[test]
+    fn sheet_names_are_valid_and_unique() {
+        let labels = [
+            "Phụ lục I",
+            "phụ lục i",
+            "Phụ lục I",
+            "",
+            "Phụ lục [II]: kinh phí / nguồn * chi tiết theo từng đề án",
+            "'Phụ lục III'",
+        ];
+        let appendices: Vec<Appendix> = labels.iter().map(|l| appendix(l)).collect();
+        let names = sheet_names(&appendices);
+        assert_eq!(names[0], "Phụ lục I");
+        assert_eq!(names[1], "phụ lục i (2)");
+        assert_eq!(names[2], "Phụ lục I (3)");
+        assert_eq!(names[3], "Phụ lục 4");
+        assert_eq!(names[4], "Phụ lục -II-- kinh phí - nguồn");
+        assert_eq!(names[5], "Phụ lục III");
+        for name in &names {
+            assert!(
+                rust_xlsxwriter::utility::check_sheet_name(name).is_ok(),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_titles_get_taller_rows() {
+        assert_eq!(estimated_lines("Phụ lục I", 600.0), 1);
+        assert_eq!(estimated_lines("a\nb", 600.0), 2);
+        let title = "KẾT QUẢ THỰC HIỆN CÁC ĐỀ ÁN KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2026 THEO NGUỒN";
+        assert!(estimated_lines(title, 600.0) >= 2);
+    }
+
+    fn document(appendices: Vec<Appendix>) -> OfficialDocument {
+        OfficialDocument {
+            parent_agency: String::new(),
+            issuing_agency: String::new(),
+            number_line: String::new(),
+            place_and_date: String::new(),
+            kind_title: String::new(),
+            summary: String::new(),
+            recipients: Vec::new(),
+            body: Vec::new(),
+            signer: Default::default(),
+            distribution: Vec::new(),
+            appendices,
+            fingerprint: None,
+        }
+    }
+
+    #[test]
+    fn one_column_and_no_appendix_still_make_a_workbook() {
+        for appendices in [vec![appendix("Phụ lục I")], Vec::new()] {
+            let bytes = write_xlsx(&document(appendices)).expect("xlsx");
+            assert!(bytes.starts_with(b"PK"), "an xlsx is a zip");
+        }
+    }
+}
