@@ -22,11 +22,27 @@ const HEADER_FILL: u32 = 0xF2F2F2;
 /// A4 in Excel's paper-size codes.
 const PAPER_A4: u8 = 9;
 
-/// Nghị định 30/2020 margins, as the PDF uses them: left 30 mm, right 15 mm, top and bottom
-/// 20 mm. Excel wants inches.
-const MARGIN_LEFT_MM: f64 = 30.0;
-const MARGIN_RIGHT_MM: f64 = 15.0;
-const MARGIN_TOP_BOTTOM_MM: f64 = 20.0;
+/// Page margins in millimetres, the same as the PDF's (report::layout): Nghị định 30/2020's
+/// 30 mm binding margin is on the left of a portrait page and on the top of a landscape one.
+struct MarginsMm {
+    top: f64,
+    bottom: f64,
+    left: f64,
+    right: f64,
+}
+
+const PORTRAIT_MARGINS: MarginsMm = MarginsMm {
+    top: 20.0,
+    bottom: 20.0,
+    left: 30.0,
+    right: 15.0,
+};
+const LANDSCAPE_MARGINS: MarginsMm = MarginsMm {
+    top: 30.0,
+    bottom: 20.0,
+    left: 20.0,
+    right: 20.0,
+};
 const MARGIN_HEADER_FOOTER_MM: f64 = 8.0;
 const A4_SHORT_MM: f64 = 210.0;
 const A4_LONG_MM: f64 = 297.0;
@@ -107,12 +123,12 @@ fn write_appendix(
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     let table = &appendix.table;
-    let page_width_mm = if appendix.landscape {
-        A4_LONG_MM
+    let (page_width_mm, margins) = if appendix.landscape {
+        (A4_LONG_MM, &LANDSCAPE_MARGINS)
     } else {
-        A4_SHORT_MM
+        (A4_SHORT_MM, &PORTRAIT_MARGINS)
     };
-    let printable_pixels = (page_width_mm - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) * PIXELS_PER_MM;
+    let printable_pixels = (page_width_mm - margins.left - margins.right) * PIXELS_PER_MM;
     let total_weight: f64 = table.columns.iter().map(|c| f64::from(c.weight)).sum();
     let mut table_pixels = 0.0;
     for (col, column) in (0u16..).zip(&table.columns) {
@@ -201,12 +217,13 @@ fn write_appendix(
     // One page wide, as many pages tall as the rows need.
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_print_center_horizontally(true);
+    // Excel wants inches.
     let inches = |mm: f64| mm / 25.4;
     sheet.set_margins(
-        inches(MARGIN_LEFT_MM),
-        inches(MARGIN_RIGHT_MM),
-        inches(MARGIN_TOP_BOTTOM_MM),
-        inches(MARGIN_TOP_BOTTOM_MM),
+        inches(margins.left),
+        inches(margins.right),
+        inches(margins.top),
+        inches(margins.bottom),
         inches(MARGIN_HEADER_FOOTER_MM),
         inches(MARGIN_HEADER_FOOTER_MM),
     );
