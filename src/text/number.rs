@@ -53,6 +53,21 @@ pub fn format_percent_basis_points(bp: i64) -> String {
     out
 }
 
+/// Formats an amount in triệu đồng held exactly as thousandths of a million (nghìn đồng), with
+/// three decimals: 1234500 → "1.234,500", 262500 → "262,500", -5 → "-0,005".
+pub fn format_millions(thousandths: i64) -> String {
+    let magnitude = thousandths.unsigned_abs();
+    let mut out = String::with_capacity(32);
+    if thousandths < 0 {
+        out.push('-');
+    }
+    push_grouped(&mut out, magnitude / 1000);
+    out.push(',');
+    let fraction = magnitude % 1000;
+    out.push_str(&format!("{fraction:03}"));
+    out
+}
+
 /// Parses a whole number typed the Vietnamese way ("1.234.567", "1 234 567", "-1234").
 ///
 /// Surrounding whitespace is ignored. Separators are '.' or spaces (including U+00A0 and
@@ -212,6 +227,18 @@ mod tests {
             format_percent_basis_points(i64::MIN),
             "-92.233.720.368.547.758,1 %"
         );
+    }
+
+    #[test]
+    fn format_millions_keeps_three_decimals() {
+        assert_eq!(format_millions(1_234_500), "1.234,500");
+        assert_eq!(format_millions(262_500), "262,500");
+        assert_eq!(format_millions(1_000), "1,000");
+        assert_eq!(format_millions(7), "0,007");
+        assert_eq!(format_millions(0), "0,000");
+        assert_eq!(format_millions(-5), "-0,005");
+        assert_eq!(format_millions(-84_739_000), "-84.739,000");
+        assert_eq!(format_millions(i64::MIN), "-9.223.372.036.854.775,808");
     }
 
     #[test]

@@ -1,0 +1,854 @@
+//! The official report as a PDF, checked the way a văn thư would look at it: A4 pages, embedded
+//! fonts, the Nghị định 30/2020 header in order on page 1, page numbers from page 2, each
+//! appendix on its own pages with its own numbering and its table header on every page,
+//! nothing outside the margins, long cells wrapped inside their columns, and the Vietnamese
+//! text extractable exactly as it was given.
+//!
+//! Positions are asserted on the laid-out `Page` model (what the PDF writer draws); lopdf reads
+//! the PDF back for page sizes, fonts and text. With `REPORT_OUT=dir` the PDF is also written
+//! there, for scripts/render_report.sh to render and look at.
+
+use std::path::Path;
+use std::process::Command;
+
+use khuyencong::report::layout::{LANDSCAPE_MARGINS, Margins, PORTRAIT_MARGINS};
+use khuyencong::report::{
+    Align, Appendix, Block, Cell, Column, Face, OfficialDocument, Page, PageItem, Row, RowKind,
+    Signer, Table, layout, render_pdf,
+};
+use lopdf::{Document, Object};
+use unicode_normalization::UnicodeNormalization;
+
+const PARENT: &str = "UBND TỈNH THANH HÓA";
+const AGENCY: &str = "SỞ CÔNG THƯƠNG";
+const NUMBER: &str = "Số: 15/BC-SCT";
+const NATION: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+const PLACE_DATE: &str = "Thanh Hóa, ngày 05 tháng 01 năm 2027";
+const KIND: &str = "BÁO CÁO";
+const SUMMARY: &str = "Kết quả thực hiện công tác khuyến công năm 2026";
+const SIGNER_NAME: &str = "Lê Thị Hồng Nhung";
+const FINGERPRINT: &str = "ab12cd34";
+/// Long enough to wrap in its column on every row it appears in.
+const LONG_NAME: &str =
+    "Hợp tác xã Dịch vụ Nông nghiệp và Tiểu thủ công nghiệp Nguyễn Thị Ngọc Ánh";
+
+/// Tinos' hhea ascender and descender (1825 and 443 of 2048 units).
+const ASCENT_EM: f32 = 1825.0 / 2048.0;
+const DESCENT_EM: f32 = 443.0 / 2048.0;
+const MM_PER_PT: f32 = 25.4 / 72.0;
+
+fn nfd(s: &str) -> String {
+    s.nfd().collect()
+}
+
+fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+fn column(heading: &str, weight: u16, align: Align) -> Column {
+    Column {
+        heading: heading.to_owned(),
+        weight,
+        align,
+    }
+}
+
+fn text(s: &str) -> Cell {
+    Cell::Text(s.to_owned())
+}
+
+const PARAGRAPH: &str = "Thực hiện Nghị định số 45/2012/NĐ-CP ngày 21 tháng 5 năm 2012 của Chính \
+phủ về khuyến công, được sửa đổi, bổ sung tại Nghị định số 235/2025/NĐ-CP, Sở Công Thương đã chủ \
+trì, phối hợp với các sở, ngành và Ủy ban nhân dân các xã, phường triển khai đồng bộ các nội dung \
+hoạt động khuyến công; tập trung hỗ trợ các cơ sở công nghiệp nông thôn đầu tư máy móc thiết bị \
+tiên tiến, xây dựng mô hình trình diễn kỹ thuật, đào tạo nghề và nâng cao năng lực quản lý, góp \
+phần chuyển dịch cơ cấu kinh tế nông thôn và tạo việc làm ổn định cho người lao động.";
+
+const PARAGRAPH_2: &str = "Trong năm, Trung tâm Khuyến công và Tư vấn phát triển công nghiệp \
+đã tổ chức 12 lớp đào tạo nghề mây tre đan, dệt thổ cẩm và chế biến nông sản cho 480 học viên; \
+hỗ trợ 27 cơ sở ứng dụng máy móc thiết bị tiến bộ vào sản xuất; xây dựng 03 mô hình trình diễn \
+kỹ thuật; tổ chức bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh với 64 sản phẩm \
+đạt chứng nhận. Tổng kinh phí khuyến công thực hiện là 18.450,500 triệu đồng, đạt 96,4% kế hoạch \
+được giao, trong đó kinh phí khuyến công quốc gia 7.200,000 triệu đồng và kinh phí khuyến công \
+địa phương 11.250,500 triệu đồng.";
+
+fn body() -> Vec<Block> {
+    let paragraph = |s: &str| Block::Paragraph(s.to_owned());
+    vec![
+        Block::Heading("I. TÌNH HÌNH TRIỂN KHAI CÔNG TÁC KHUYẾN CÔNG NĂM 2026".to_owned()),
+        Block::SubHeading("1. Công tác chỉ đạo, điều hành".to_owned()),
+        paragraph(PARAGRAPH),
+        paragraph(PARAGRAPH_2),
+        Block::SubHeading("2. Kết quả thực hiện các đề án khuyến công".to_owned()),
+        paragraph(PARAGRAPH_2),
+        paragraph(PARAGRAPH),
+        Block::Heading("II. ĐÁNH GIÁ CHUNG".to_owned()),
+        paragraph(PARAGRAPH),
+        paragraph(PARAGRAPH_2),
+        Block::Heading("III. KẾ HOẠCH NĂM 2027".to_owned()),
+        paragraph(PARAGRAPH_2),
+        Block::Heading("IV. KIẾN NGHỊ, ĐỀ XUẤT".to_owned()),
+        paragraph(
+            "Đề nghị Bộ Công Thương tiếp tục quan tâm, bố trí kinh phí khuyến công quốc gia \
+             cho tỉnh Thanh Hóa để hỗ trợ các cơ sở công nghiệp nông thôn ở vùng miền núi, \
+             vùng đồng bào dân tộc thiểu số.",
+        ),
+        paragraph(
+            "Trên đây là báo cáo kết quả thực hiện công tác khuyến công năm 2026 của Sở Công \
+             Thương tỉnh Thanh Hóa.",
+        ),
+    ]
+}
+
+const PROJECT_CONTENTS: [&str; 4] = [
+    "Hỗ trợ ứng dụng máy móc thiết bị tiên tiến vào sản xuất sản phẩm mây tre đan xuất khẩu",
+    "Đào tạo nghề dệt thổ cẩm gắn với giải quyết việc làm cho lao động nông thôn",
+    "Xây dựng mô hình trình diễn kỹ thuật chế biến nước mắm truyền thống",
+    "Hỗ trợ tham gia hội chợ triển lãm sản phẩm công nghiệp nông thôn tiêu biểu",
+];
+const ESTABLISHMENTS: [&str; 4] = [
+    LONG_NAME,
+    "Công ty TNHH Chế biến Nông sản Thực phẩm Xuất khẩu Lam Sơn",
+    "Cơ sở sản xuất bánh gai Tứ Trụ",
+    "Hộ kinh doanh Đặng Văn Hưởng",
+];
+const COMMUNES: [&str; 4] = [
+    "Xã Nga Sơn",
+    "Phường Hạc Thành",
+    "Xã Thọ Xuân",
+    "Xã Bá Thước",
+];
+
+/// Money columns of a project row: tổng, hỗ trợ, đối ứng, tạm ứng, thanh toán, còn lại.
+fn project_money(index: usize) -> [i64; 6] {
+    let support = 150_000 + (index as i64 * 37_919) % 850_000;
+    let counterpart = support + (index as i64 * 7_331) % 400_000;
+    let paid = support * (index as i64 % 10) / 10;
+    [
+        support + counterpart,
+        support,
+        counterpart,
+        paid / 2,
+        paid,
+        support - paid,
+    ]
+}
+
+fn disbursed(money: &[i64; 6]) -> Cell {
+    Cell::Percent(if money[1] == 0 {
+        0
+    } else {
+        money[4] * 10_000 / money[1]
+    })
+}
+
+fn project_row(index: usize) -> Row {
+    let money = project_money(index);
+    let mut cells = vec![
+        text(&(index + 1).to_string()),
+        text(PROJECT_CONTENTS[index % 4]),
+        text(ESTABLISHMENTS[index % 4]),
+        text(COMMUNES[index % 4]),
+        text(
+            [
+                "Đào tạo nghề",
+                "Máy móc thiết bị",
+                "Mô hình trình diễn",
+                "Xúc tiến thương mại",
+            ][index % 4],
+        ),
+        text(if index.is_multiple_of(3) {
+            "KCQG"
+        } else {
+            "KCĐP"
+        }),
+        text(&format!("{}/QĐ-SCT", 100 + index)),
+        text("Quý II-IV/2026"),
+    ];
+    cells.extend(money.map(Cell::Millions));
+    cells.extend([
+        disbursed(&money),
+        Cell::Count(5 + (index as i64 % 40)),
+        Cell::Count(if index % 4 == 1 { 35 } else { 0 }),
+        if index.is_multiple_of(7) {
+            text("Chuyển tiếp từ năm 2025")
+        } else {
+            Cell::Empty
+        },
+    ]);
+    Row {
+        kind: RowKind::Data,
+        cells,
+    }
+}
+
+/// A group heading: its number, then a title running over the empty cells.
+fn group_row(number: &str, title: &str, columns: usize) -> Row {
+    let mut cells = vec![text(number), text(title)];
+    cells.resize(columns, Cell::Empty);
+    Row {
+        kind: RowKind::Group,
+        cells,
+    }
+}
+
+/// "Cộng" or "TỔNG CỘNG" with the sums of the projects `range`.
+fn sum_row(kind: RowKind, title: &str, range: std::ops::Range<usize>) -> Row {
+    let mut money = [0i64; 6];
+    for index in range.clone() {
+        for (sum, amount) in money.iter_mut().zip(project_money(index)) {
+            *sum += amount;
+        }
+    }
+    let mut cells = vec![Cell::Empty, text(title)];
+    cells.resize(8, Cell::Empty);
+    cells.extend(money.map(Cell::Millions));
+    cells.extend([
+        disbursed(&money),
+        Cell::Count(range.len() as i64 * 20),
+        Cell::Empty,
+        Cell::Empty,
+    ]);
+    Row { kind, cells }
+}
+
+fn projects_appendix() -> Appendix {
+    let columns = vec![
+        column("TT", 6, Align::Center),
+        column("Tên đề án", 17, Align::Left),
+        column("Đơn vị thực hiện (cơ sở thụ hưởng)", 16, Align::Left),
+        column("Địa điểm", 11, Align::Left),
+        column("Nội dung hoạt động", 10, Align::Left),
+        column("Nguồn", 10, Align::Center),
+        column("Số quyết định", 10, Align::Center),
+        column("Thời gian thực hiện", 9, Align::Center),
+        column("Tổng kinh phí", 11, Align::Right),
+        column("Kinh phí khuyến công hỗ trợ", 11, Align::Right),
+        column("Vốn đối ứng", 11, Align::Right),
+        column("Đã tạm ứng", 11, Align::Right),
+        column("Đã thanh toán", 11, Align::Right),
+        column("Còn lại", 11, Align::Right),
+        column("Tỷ lệ giải ngân (%)", 8, Align::Right),
+        column("Số lao động", 8, Align::Right),
+        column("Số học viên", 8, Align::Right),
+        column("Ghi chú", 11, Align::Left),
+    ];
+    let width = columns.len();
+    let mut rows = Vec::new();
+    let mut next = 0;
+    for (letter, source) in [
+        ("A", "NGUỒN KHUYẾN CÔNG QUỐC GIA"),
+        ("B", "NGUỒN KHUYẾN CÔNG ĐỊA PHƯƠNG"),
+    ] {
+        rows.push(group_row(letter, source, width));
+        for (roman, content) in ["I", "II", "III"].into_iter().zip(PROJECT_CONTENTS) {
+            rows.push(group_row(roman, content, width));
+            let first = next;
+            for _ in 0..23 {
+                rows.push(project_row(next));
+                next += 1;
+            }
+            rows.push(sum_row(RowKind::Subtotal, "Cộng", first..next));
+        }
+    }
+    rows.push(sum_row(RowKind::Total, "TỔNG CỘNG", 0..next));
+    Appendix {
+        label: "Phụ lục I".to_owned(),
+        title: "KẾT QUẢ THỰC HIỆN CÁC ĐỀ ÁN KHUYẾN CÔNG NĂM 2026 TRÊN ĐỊA BÀN TỈNH THANH HÓA"
+            .to_owned(),
+        attached_to: "(Kèm theo Báo cáo số 15/BC-SCT ngày 05 tháng 01 năm 2027 của Sở Công Thương \
+                      tỉnh Thanh Hóa)"
+            .to_owned(),
+        unit_note: Some("Đơn vị tính: triệu đồng".to_owned()),
+        landscape: true,
+        table: Table { columns, rows },
+    }
+}
+
+fn products_appendix() -> Appendix {
+    let columns = vec![
+        column("TT", 5, Align::Center),
+        column("Tên sản phẩm", 30, Align::Left),
+        column("Cơ sở sản xuất", 30, Align::Left),
+        column("Hạng", 8, Align::Center),
+        column("Điểm", 8, Align::Right),
+    ];
+    let products = [
+        (
+            "Chiếu cói Nga Sơn dệt tay hoa văn truyền thống",
+            ESTABLISHMENTS[0],
+            "4 sao",
+            82,
+        ),
+        ("Nem chua Thanh Hóa", ESTABLISHMENTS[1], "4 sao", 78),
+        ("Bánh gai Tứ Trụ", ESTABLISHMENTS[2], "3 sao", 71),
+    ];
+    let rows = products
+        .iter()
+        .enumerate()
+        .map(|(index, (name, maker, rank, points))| Row {
+            kind: RowKind::Data,
+            cells: vec![
+                text(&(index + 1).to_string()),
+                text(name),
+                text(maker),
+                text(rank),
+                Cell::Count(*points),
+            ],
+        })
+        .collect();
+    Appendix {
+        label: "Phụ lục II".to_owned(),
+        title: "DANH SÁCH SẢN PHẨM CÔNG NGHIỆP NÔNG THÔN TIÊU BIỂU CẤP TỈNH NĂM 2026".to_owned(),
+        attached_to: "(Kèm theo Báo cáo số 15/BC-SCT ngày 05 tháng 01 năm 2027 của Sở Công Thương \
+                      tỉnh Thanh Hóa)"
+            .to_owned(),
+        unit_note: None,
+        landscape: false,
+        table: Table { columns, rows },
+    }
+}
+
+fn sample_document() -> OfficialDocument {
+    OfficialDocument {
+        parent_agency: PARENT.to_owned(),
+        issuing_agency: AGENCY.to_owned(),
+        number_line: NUMBER.to_owned(),
+        // Decomposed on purpose: the PDF must carry the composed (NFC) form.
+        place_and_date: nfd(PLACE_DATE),
+        kind_title: KIND.to_owned(),
+        summary: SUMMARY.to_owned(),
+        recipients: vec![
+            "Bộ Công Thương".to_owned(),
+            "Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công".to_owned(),
+        ],
+        body: body(),
+        signer: Signer {
+            authority: "KT. GIÁM ĐỐC".to_owned(),
+            position: "PHÓ GIÁM ĐỐC".to_owned(),
+            name: nfd(SIGNER_NAME),
+        },
+        distribution: vec![
+            "Như trên".to_owned(),
+            "UBND tỉnh (để báo cáo)".to_owned(),
+            "Giám đốc Sở (để báo cáo)".to_owned(),
+            "Trung tâm Khuyến công và Tư vấn phát triển công nghiệp".to_owned(),
+            "Lưu: VT, QLCN".to_owned(),
+        ],
+        appendices: vec![projects_appendix(), products_appendix()],
+        fingerprint: Some(FINGERPRINT.to_owned()),
+    }
+}
+
+/// Texts of a page as (text, x, baseline, width, size, face).
+struct Placed<'p> {
+    text: &'p str,
+    x: f32,
+    baseline: f32,
+    width: f32,
+    size_pt: f32,
+    face: Face,
+}
+
+fn placed(page: &Page) -> Vec<Placed<'_>> {
+    page.items
+        .iter()
+        .filter_map(|item| match item {
+            PageItem::Text {
+                x_mm,
+                baseline_mm,
+                size_pt,
+                face,
+                text,
+                width_mm,
+                ..
+            } => Some(Placed {
+                text,
+                x: *x_mm,
+                baseline: *baseline_mm,
+                width: *width_mm,
+                size_pt: *size_pt,
+                face: *face,
+            }),
+            PageItem::Line { .. } => None,
+        })
+        .collect()
+}
+
+fn margins(page: &Page) -> Margins {
+    if page.is_landscape() {
+        LANDSCAPE_MARGINS
+    } else {
+        PORTRAIT_MARGINS
+    }
+}
+
+/// The page number printed in the top margin, if any.
+fn page_number(page: &Page) -> Option<String> {
+    let top = margins(page).top_mm;
+    let numbers: Vec<_> = placed(page)
+        .into_iter()
+        .filter(|t| t.baseline < top)
+        .map(|t| t.text.to_owned())
+        .collect();
+    assert!(
+        numbers.len() <= 1,
+        "more than one text in the top margin: {numbers:?}"
+    );
+    numbers.into_iter().next()
+}
+
+/// Index of the first page of each appendix (its first text is the "Phụ lục" label).
+fn appendix_starts(pages: &[Page]) -> Vec<usize> {
+    pages
+        .iter()
+        .enumerate()
+        .filter(|(_, page)| {
+            page.texts()
+                .next()
+                .is_some_and(|t| t.starts_with("Phụ lục"))
+        })
+        .map(|(index, _)| index)
+        .collect()
+}
+
+#[test]
+fn laid_out_pages_follow_decree_30() {
+    let doc = sample_document();
+    let pages = layout(&doc);
+    let starts = appendix_starts(&pages);
+    assert_eq!(starts.len(), 2, "two appendices, each from a new page");
+    assert!(starts[0] >= 2, "the main text spans at least two pages");
+
+    // Orientation and size.
+    for (index, page) in pages.iter().enumerate() {
+        let landscape = starts[0] <= index && index < starts[1];
+        assert_eq!(page.is_landscape(), landscape, "page {}", index + 1);
+        let (w, h) = if landscape {
+            (297.0, 210.0)
+        } else {
+            (210.0, 297.0)
+        };
+        assert_eq!((page.width_mm, page.height_mm), (w, h));
+    }
+
+    // Page 1: the header elements in order, NFC.
+    let first: Vec<&str> = pages[0].texts().collect();
+    let mut position = 0;
+    for expected in [
+        PARENT,
+        AGENCY,
+        NUMBER,
+        NATION,
+        MOTTO,
+        PLACE_DATE,
+        KIND,
+        SUMMARY,
+        "Kính gửi:",
+    ] {
+        let found = first[position..]
+            .iter()
+            .position(|t| *t == expected)
+            .unwrap_or_else(|| panic!("{expected:?} not in order on page 1: {first:?}"));
+        position += found + 1;
+    }
+    assert!(first.contains(&"- Bộ Công Thương;"));
+    assert!(first.contains(&"- Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công."));
+
+    // Header geometry: Số level with the date; the rules.
+    let on_first = placed(&pages[0]);
+    let find = |text: &str| on_first.iter().find(|t| t.text == text).expect(text);
+    assert_eq!(find(NUMBER).baseline, find(PLACE_DATE).baseline);
+    assert_eq!(find(PARENT).baseline, find(NATION).baseline);
+    assert_eq!(find(AGENCY).face, Face::Bold);
+    assert_eq!(find(PLACE_DATE).face, Face::Italic);
+    let rules: Vec<(f32, f32, f32)> = pages[0]
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            PageItem::Line {
+                x1_mm,
+                y1_mm,
+                x2_mm,
+                ..
+            } => Some((*x1_mm, *x2_mm, *y1_mm)),
+            PageItem::Text { .. } => None,
+        })
+        .collect();
+    let motto = find(MOTTO);
+    assert!(
+        rules.iter().any(|(x1, x2, y)| (x1 - motto.x).abs() < 0.01
+            && (x2 - (motto.x + motto.width)).abs() < 0.01
+            && *y > motto.baseline),
+        "the Tiêu ngữ's rule is as long as the text"
+    );
+    let agency = find(AGENCY);
+    assert!(
+        rules.iter().any(|(x1, x2, y)| {
+            let share = (x2 - x1) / agency.width;
+            (1.0 / 3.0..=0.5).contains(&share)
+                && ((x1 + x2) / 2.0 - (agency.x + agency.width / 2.0)).abs() < 0.01
+                && *y > agency.baseline
+        }),
+        "the agency's rule is 1/3–1/2 of the name, centred"
+    );
+
+    // Page numbers: none on page 1, "2" on page 2; each appendix restarts.
+    assert_eq!(page_number(&pages[0]), None);
+    assert_eq!(page_number(&pages[1]).as_deref(), Some("2"));
+    for (section, &start) in starts.iter().enumerate() {
+        let end = starts.get(section + 1).copied().unwrap_or(pages.len());
+        assert_eq!(
+            page_number(&pages[start]),
+            None,
+            "appendix {} page 1",
+            section + 1
+        );
+        for (offset, page) in pages[start..end].iter().enumerate().skip(1) {
+            assert_eq!(page_number(page), Some((offset + 1).to_string()));
+        }
+    }
+    for (offset, page) in pages[..starts[0]].iter().enumerate().skip(1) {
+        assert_eq!(page_number(page), Some((offset + 1).to_string()));
+    }
+    assert_eq!(pages[starts[0]].texts().next(), Some("Phụ lục I"));
+    assert_eq!(pages[starts[1]].texts().next(), Some("Phụ lục II"));
+
+    // The body ends with "./.", the signature and Nơi nhận share the last main page with the
+    // fingerprint at its foot.
+    let last_main: Vec<&str> = pages[starts[0] - 1].texts().collect();
+    assert!(
+        last_main.iter().any(|t| t.ends_with("Thanh Hóa./.")),
+        "{last_main:?}"
+    );
+    for expected in [
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        SIGNER_NAME,
+        "Nơi nhận:",
+        "- Như trên;",
+        "- Lưu: VT, QLCN.",
+    ] {
+        assert!(
+            last_main.contains(&expected),
+            "{expected:?} on the signature page"
+        );
+    }
+    assert!(last_main.contains(&format!("Mã đối chiếu: {FINGERPRINT}").as_str()));
+    let signature_page = placed(&pages[starts[0] - 1]);
+    let at = |text: &str| signature_page.iter().find(|t| t.text == text).expect(text);
+    assert_eq!(at("Nơi nhận:").baseline, at("KT. GIÁM ĐỐC").baseline);
+    assert_eq!(at("Nơi nhận:").face, Face::BoldItalic);
+    assert!(at(SIGNER_NAME).baseline - at("PHÓ GIÁM ĐỐC").baseline > 25.0);
+
+    // Nothing outside the margin box; page numbers only in the top margin.
+    for (index, page) in pages.iter().enumerate() {
+        let m = margins(page);
+        let (right, bottom) = (page.width_mm - m.right_mm, page.height_mm - m.bottom_mm);
+        for t in placed(page) {
+            let ascent = ASCENT_EM * t.size_pt * MM_PER_PT;
+            let descent = DESCENT_EM * t.size_pt * MM_PER_PT;
+            assert!(
+                t.x >= m.left_mm - 0.01 && t.x + t.width <= right + 0.01,
+                "page {}: {:?} x {}..{}",
+                index + 1,
+                t.text,
+                t.x,
+                t.x + t.width
+            );
+            assert!(
+                t.baseline + descent <= bottom + 0.01,
+                "page {}: {:?} too low",
+                index + 1,
+                t.text
+            );
+            if t.baseline - ascent < m.top_mm - 0.01 {
+                assert!(
+                    t.text.chars().all(|c| c.is_ascii_digit()),
+                    "page {}: {:?} in the top margin",
+                    index + 1,
+                    t.text
+                );
+                assert!(t.baseline - ascent > 0.0 && t.baseline < m.top_mm);
+            }
+        }
+    }
+
+    // Justified body: every line but a paragraph's last reaches the right margin.
+    let right_margin = 210.0 - PORTRAIT_MARGINS.right_mm;
+    let body_lines: Vec<_> = placed(&pages[1])
+        .into_iter()
+        .filter(|t| t.size_pt == 14.0 && t.face == Face::Regular)
+        .collect();
+    let full = body_lines
+        .iter()
+        .filter(|t| (t.x + t.width - right_margin).abs() < 0.01)
+        .count();
+    assert!(
+        full * 2 > body_lines.len(),
+        "most body lines are justified to the margin"
+    );
+}
+
+#[test]
+fn appendix_table_repeats_its_header_and_wraps_inside_columns() {
+    let doc = sample_document();
+    let pages = layout(&doc);
+    let starts = appendix_starts(&pages);
+    let appendix = &doc.appendices[0];
+    let section = &pages[starts[0]..starts[1]];
+    assert!(section.len() >= 3, "150 rows take several landscape pages");
+
+    let m = LANDSCAPE_MARGINS;
+    let printable = 297.0 - m.left_mm - m.right_mm;
+    let total: f32 = appendix
+        .table
+        .columns
+        .iter()
+        .map(|c| f32::from(c.weight))
+        .sum();
+    let mut bounds = Vec::new();
+    let mut left = m.left_mm;
+    for column in &appendix.table.columns {
+        let width = printable * f32::from(column.weight) / total;
+        bounds.push((left, left + width));
+        left += width;
+    }
+
+    let (name_left, name_right) = bounds[2];
+    let mut name_lines = 0;
+    for (offset, page) in section.iter().enumerate() {
+        let texts = placed(page);
+        // The header row on every page, bold.
+        for heading in ["TT", "Tên đề án", "Nguồn", "Còn lại"] {
+            assert!(
+                texts
+                    .iter()
+                    .any(|t| t.text == heading && t.face == Face::Bold),
+                "page {} of Phụ lục I lacks the header {heading:?}",
+                offset + 1
+            );
+        }
+        // No text crosses a column line drawn beside it (a group title may run over empty
+        // cells: no line is drawn there).
+        let column_lines: Vec<(f32, f32, f32)> = page
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                PageItem::Line {
+                    x1_mm,
+                    y1_mm,
+                    x2_mm,
+                    y2_mm,
+                    ..
+                } if x1_mm == x2_mm => Some((*x1_mm, *y1_mm, *y2_mm)),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            column_lines.len() > appendix.table.columns.len(),
+            "the grid is drawn"
+        );
+        for t in &texts {
+            for (x, top, bottom) in &column_lines {
+                let beside = *top <= t.baseline && t.baseline <= *bottom;
+                assert!(
+                    !(beside && t.x < x - 0.01 && x + 0.01 < t.x + t.width),
+                    "page {}: {:?} crosses the column line at {x}",
+                    offset + 1,
+                    t.text
+                );
+            }
+        }
+        // Pieces of the long name stay inside their own column.
+        for t in texts
+            .iter()
+            .filter(|t| LONG_NAME.contains(t.text) && t.text.len() > 3)
+        {
+            if t.x >= name_left && t.x < name_right {
+                assert!(
+                    t.x + t.width <= name_right,
+                    "{:?} leaves its column",
+                    t.text
+                );
+            }
+        }
+        name_lines += texts
+            .iter()
+            .filter(|t| LONG_NAME.starts_with(t.text) && t.text.len() > 10)
+            .count();
+    }
+    assert!(
+        name_lines > 0,
+        "the long name is wrapped, its first line printed alone"
+    );
+    let whole_name = section
+        .iter()
+        .flat_map(|p| p.texts())
+        .any(|t| t == LONG_NAME);
+    assert!(
+        !whole_name,
+        "the long name never fits its column on one line"
+    );
+
+    // Group, subtotal and total rows are bold.
+    let all: Vec<Placed> = section.iter().flat_map(placed).collect();
+    for bold in ["NGUỒN KHUYẾN CÔNG QUỐC GIA", "Cộng", "TỔNG CỘNG"] {
+        assert!(
+            all.iter().any(|t| t.text == bold && t.face == Face::Bold),
+            "{bold}"
+        );
+    }
+    // Money right-aligned in its column with three decimals.
+    assert!(
+        all.iter()
+            .any(|t| t.text.ends_with(",000") || t.text.contains(','))
+    );
+}
+
+fn media_box(doc: &Document, page_id: lopdf::ObjectId) -> (f32, f32) {
+    let page = doc.get_dictionary(page_id).expect("page dictionary");
+    let media = page
+        .get(b"MediaBox")
+        .and_then(Object::as_array)
+        .expect("MediaBox");
+    let number = |o: &Object| {
+        o.as_float()
+            .or_else(|_| o.as_i64().map(|i| i as f32))
+            .expect("number")
+    };
+    (
+        number(&media[2]) - number(&media[0]),
+        number(&media[3]) - number(&media[1]),
+    )
+}
+
+#[test]
+fn pdf_is_a4_embeds_its_fonts_and_keeps_the_text() {
+    let doc = sample_document();
+    let pages = layout(&doc);
+    let bytes = render_pdf(&doc).expect("PDF written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    if let Some(dir) = std::env::var_os("REPORT_OUT") {
+        std::fs::create_dir_all(&dir).expect("REPORT_OUT directory");
+        std::fs::write(Path::new(&dir).join("bao_cao.pdf"), &bytes).expect("PDF saved");
+    }
+
+    let pdf = Document::load_mem(&bytes).expect("lopdf reads the PDF");
+    let pdf_pages = pdf.get_pages();
+    assert_eq!(pdf_pages.len(), pages.len());
+    for ((number, id), page) in pdf_pages.iter().zip(&pages) {
+        let (w, h) = media_box(&pdf, *id);
+        let expected = if page.is_landscape() {
+            (841.89, 595.28)
+        } else {
+            (595.28, 841.89)
+        };
+        assert!(
+            (w - expected.0).abs() < 1.0 && (h - expected.1).abs() < 1.0,
+            "page {number}: {w}×{h}"
+        );
+    }
+
+    // Every font is embedded (FontFile2), subset (ABCDEF+Tinos…), with a ToUnicode map.
+    let mut embedded = 0;
+    for object in pdf.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor".as_slice()) {
+            assert!(
+                dict.get(b"FontFile2").is_ok(),
+                "font not embedded: {dict:?}"
+            );
+            let name = dict
+                .get(b"FontName")
+                .and_then(Object::as_name)
+                .expect("FontName");
+            let name = String::from_utf8_lossy(name);
+            assert!(
+                name.contains("Tinos") && name.as_bytes().get(6) == Some(&b'+'),
+                "{name}"
+            );
+            embedded += 1;
+        }
+        if dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0".as_slice()) {
+            assert!(dict.get(b"ToUnicode").is_ok(), "no ToUnicode map: {dict:?}");
+        }
+    }
+    assert_eq!(embedded, 4, "regular, bold, italic, bold italic");
+
+    let info = pdf
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+        .and_then(|id| pdf.get_dictionary(id))
+        .expect("document information");
+    let title = info.get(b"Title").and_then(lopdf::decode_text_string);
+    assert_eq!(
+        title.ok().as_deref(),
+        Some(SUMMARY),
+        "the title is the trích yếu"
+    );
+
+    // Text read back from page 1 through the fonts' ToUnicode maps: in order and NFC.
+    let first = pdf.extract_text(&[1]).expect("text of page 1");
+    let mut from = 0;
+    for expected in [
+        PARENT,
+        AGENCY,
+        NUMBER,
+        NATION,
+        MOTTO,
+        PLACE_DATE,
+        KIND,
+        SUMMARY,
+        "Kính gửi:",
+    ] {
+        let found = first[from..]
+            .find(expected)
+            .unwrap_or_else(|| panic!("{expected:?} not in order in the PDF's page 1: {first}"));
+        from += found + expected.len();
+    }
+    assert!(
+        !first.contains(&nfd(PLACE_DATE)),
+        "the decomposed input was normalised"
+    );
+    let appendix_start = appendix_starts(&pages)[0] as u32 + 1;
+    let appendix_text = pdf.extract_text(&[appendix_start]).expect("appendix text");
+    assert!(appendix_text.contains("Phụ lục I"), "{appendix_text}");
+
+    pdftotext_round_trip(&bytes);
+}
+
+/// The extraction a user's copy-paste goes through, when poppler is installed.
+fn pdftotext_round_trip(bytes: &[u8]) {
+    if Command::new("pdftotext").arg("-v").output().is_err() {
+        eprintln!("note: pdftotext is not installed; skipped the poppler round trip");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf_path = dir.path().join("bao_cao.pdf");
+    std::fs::write(&pdf_path, bytes).expect("PDF saved");
+    let output = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&pdf_path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert_eq!(text, nfc(&text), "extracted text is NFC");
+    for expected in [
+        NATION,
+        MOTTO,
+        PLACE_DATE,
+        SUMMARY,
+        SIGNER_NAME,
+        "Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công.",
+        "Phụ lục I",
+        "NGUỒN KHUYẾN CÔNG ĐỊA PHƯƠNG",
+        "Mã đối chiếu: ab12cd34",
+    ] {
+        assert!(text.contains(expected), "pdftotext lacks {expected:?}");
+    }
+}
