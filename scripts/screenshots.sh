@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the real window under Xvfb on a demo database and saves screenshots of the first-start
-# dialog, the Tổng quan dashboard, the registry, search, the establishment form (empty, with errors, the unsaved-changes
-# guard), the project list, each tab of a project form, and Settings. Look at them before
-# calling a screen done.
+# dialog, the Tổng quan dashboard, the registry, search, the establishment form (empty, with
+# errors, the unsaved-changes guard), the project list, each tab of a project form, the balance,
+# next year's plan registration and Settings. Look at them before calling a screen done.
 #
 #   scripts/screenshots.sh            # release build, 2.000 demo establishments, into shots/
 #   PROFILE=dev ROWS=200000 OUT=/tmp/shots RENDERER=glow scripts/screenshots.sh
@@ -108,6 +108,9 @@ done
 xdotool key Escape
 xdotool key ctrl+3
 shot 18-ke-hoach-can-doi
+# The "Đăng ký kế hoạch năm sau" view of the same screen.
+xdotool mousemove 241 50 click 1
+shot 19-dang-ky-ke-hoach
 xdotool key ctrl+4
 shot 20-cai-dat
 stop_app

@@ -23,7 +23,8 @@ pub const USAGE: &str = "Sổ Khuyến công — cách dùng:
   khuyencong demo --db TỆP [--establishments N] [--projects M] [--years 2021-2026]
                   [--seed S] [--province MÃ_TỈNH]
         tạo tệp dữ liệu mẫu mới với N cơ sở (mặc định 2.000, tỉnh 38 Thanh Hóa) và M đề án
-        (mặc định N/10) trải trên các năm kế hoạch
+        (mặc định N/10) trải trên các năm kế hoạch (mặc định từ 2021 đến năm sau: đề án năm
+        sau là đề xuất đang đăng ký kế hoạch)
   khuyencong check --db TỆP [--json]
         kiểm tra tính toàn vẹn và dữ liệu của tệp; mã thoát 0 khi tệp tốt
   khuyencong balance --db TỆP --year NĂM [--json]
@@ -161,7 +162,8 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 })?),
             },
             years: match a.value("--years")? {
-                None => (2021, 2026),
+                // Up to next year, so the plan registration has proposals to show.
+                None => (2021, chrono::Datelike::year(&chrono::Local::now()) + 1),
                 Some(v) => parse_years(&v)?,
             },
             seed: a.number("--seed", 1)?,
@@ -614,7 +616,9 @@ mod tests {
     #[test]
     fn parses_subcommands() {
         assert_eq!(
-            parse(&args("demo --db a.db --establishments 200.000 --seed 7")),
+            parse(&args(
+                "demo --db a.db --establishments 200.000 --seed 7 --years 2021-2026"
+            )),
             Ok(Command::Demo {
                 db: "a.db".into(),
                 establishments: 200_000,

@@ -34,7 +34,7 @@ fn count(store: &Store, table: &str) -> i64 {
 fn a_new_file_is_migrated_and_loaded_with_reference_data_once() {
     let (_dir, path) = common::temp_db();
     let store = Store::open(&path, OpenMode::CreateIfMissing).expect("open");
-    assert_eq!(store.schema_version().expect("version"), 4);
+    assert_eq!(store.schema_version().expect("version"), 5);
     assert_eq!(store.provinces().expect("provinces").len(), 34);
     assert_eq!(count(&store, "commune"), 3_321);
     assert_eq!(count(&store, "legacy_commune"), 10_035);
@@ -379,4 +379,47 @@ fn budget_lines_changes_and_reallocations_are_recorded() {
     );
     assert_eq!(store.audit_count("reallocation").expect("audit"), 1);
     assert_eq!(store.audit_count("budget_line").expect("audit"), 1);
+}
+
+#[test]
+fn a_proposal_keeps_its_registration_and_the_calendar_is_checked_before_saving() {
+    use khuyencong::domain::plan_registration::Appraisal;
+    use khuyencong::domain::registration_deadline::RegistrationDeadline;
+
+    let (_dir, path) = common::temp_db();
+    let mut store = common::store_for_thanh_hoa(&path);
+    let mut p = khuyencong::domain::project::Project::new("38", 2027);
+    p.name = "Hỗ trợ máy dệt chiếu cói".into();
+    p.content_code = "ND235-2".into();
+    p.registration.proposed_by = "UBND xã Hoằng Hóa".into();
+    p.registration.registered_on = chrono::NaiveDate::from_ymd_opt(2026, 8, 15);
+    let mut saved = store.insert_project(p).expect("insert");
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 9, 10).expect("date");
+    saved.registration.appraisal =
+        Some(Appraisal::new(false, date, "Thiếu hồ sơ", "huong").expect("appraisal"));
+    store.update_project(&saved).expect("update");
+    let read = store.project(saved.id).expect("read").expect("found");
+    assert_eq!(read.registration, saved.registration);
+
+    assert_eq!(
+        store.registration_deadlines().expect("defaults"),
+        RegistrationDeadline::defaults()
+    );
+    let mut calendar = RegistrationDeadline::defaults();
+    calendar[1].day = 31;
+    calendar[1].month = 9;
+    let refused = store.set_registration_deadlines(&calendar);
+    assert!(
+        matches!(&refused, Err(StoreError::Refused(m)) if m.contains("không có thật")),
+        "{refused:?}"
+    );
+    assert!(
+        store
+            .setting("registration_deadlines")
+            .expect("read")
+            .is_none()
+    );
+    calendar[1].day = 15;
+    store.set_registration_deadlines(&calendar).expect("saved");
+    assert_eq!(store.registration_deadlines().expect("read"), calendar);
 }

@@ -24,6 +24,7 @@ pub mod input;
 pub mod progress;
 pub mod rate;
 pub mod reallocation;
+pub mod registration_summary;
 pub mod source_balance;
 pub mod split;
 
@@ -38,5 +39,6 @@ pub use progress::{
 };
 pub use rate::basis_points;
 pub use reallocation::{SupportAdjustments, apply_reallocations};
+pub use registration_summary::{RegistrationSummary, summarise_registration};
 pub use source_balance::{BalanceTotals, SOURCE_HEADINGS, SourceBalance};
 pub use split::{UNKNOWN_COMMUNE, communes_of, even_share};

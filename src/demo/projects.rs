@@ -297,6 +297,29 @@ pub fn fill_projects(
             });
         }
         p.status = target;
+        // Most proposals come from the centre; some from the xã of their first beneficiary.
+        p.registration.proposed_by = match establishments.iter().find(|e| {
+            p.beneficiaries
+                .first()
+                .is_some_and(|b| b.establishment_id == e.id)
+        }) {
+            Some(e) if rng.u8(..100) < 30 && !e.commune_name.is_empty() => {
+                // "UBND xã Đông Sơn": the unit type is lower case after "UBND".
+                let mut chars = e.commune_name.chars();
+                let first = chars.next().map(|c| c.to_lowercase().to_string());
+                format!("UBND {}{}", first.unwrap_or_default(), chars.as_str())
+            }
+            _ => centre.clone(),
+        };
+        p.registration.registered_on = Some(registered.min(today));
+        if path.contains(&ProjectStatus::ThamDinhCoSo) {
+            p.registration.appraisal = Some(crate::domain::plan_registration::Appraisal {
+                passed: true,
+                date: plus(registered, 20).min(today),
+                reason: String::new(),
+                by: actor.clone(),
+            });
+        }
         if target.is_allocated() || target == ProjectStatus::Huy {
             p.approval_no = format!("{}/QĐ-UBND", rng.u16(100..4000));
             p.approval_date = Some(approval);
@@ -380,8 +403,67 @@ pub fn fill_projects(
             }
         }
         if year.checked_sub(today.year()).is_some_and(|d| d > 0) {
+            // Next year's plan is still being registered: proposals arrive from June to
+            // September; a few come after the units' deadline, some are already appraised.
             p.status = ProjectStatus::DangKy;
             p.transitions.truncate(1);
+            // KCQG goes to the Ministry by 20/6, so its proposals come in spring.
+            let months = if source == FundingSource::Kcqg {
+                4..7
+            } else {
+                6..10
+            };
+            let arrived = date(year - 1, rng.u32(months), rng.u32(1..29)).min(today);
+            p.registration.registered_on = Some(arrived);
+            p.registration.appraisal = None;
+            if let Some(first) = p.transitions.first_mut() {
+                first.date = arrived;
+            }
+            if rng.u8(..100) < 40 {
+                let appraised = plus(arrived, 25).min(today);
+                let passed = rng.u8(..100) < 85;
+                p.registration.appraisal = Some(crate::domain::plan_registration::Appraisal {
+                    passed,
+                    date: appraised,
+                    reason: if passed {
+                        String::new()
+                    } else {
+                        "Cơ sở chưa đủ hồ sơ chứng minh vốn đối ứng".into()
+                    },
+                    by: actor.clone(),
+                });
+                p.status = ProjectStatus::ThamDinhCoSo;
+                p.transitions.push(Transition {
+                    from: Some(ProjectStatus::DangKy),
+                    to: ProjectStatus::ThamDinhCoSo,
+                    date: appraised,
+                    by: actor.clone(),
+                    reason: String::new(),
+                });
+                // Passed KCQG proposals go on to the Ministry's appraisal.
+                if passed && source == FundingSource::Kcqg {
+                    p.status = ProjectStatus::ThamDinhCapBo;
+                    p.transitions.push(Transition {
+                        from: Some(ProjectStatus::ThamDinhCoSo),
+                        to: ProjectStatus::ThamDinhCapBo,
+                        date: plus(appraised, 10).min(today),
+                        by: actor.clone(),
+                        reason: String::new(),
+                    });
+                }
+            }
+            // Nothing of the later life cycle exists yet for a proposal.
+            p.approval_no.clear();
+            p.approval_date = None;
+            p.approval_level.clear();
+            p.contract_no.clear();
+            p.contract_date = None;
+            p.start_date = None;
+            p.end_date = None;
+            p.acceptance_date = None;
+            p.settlement_date = None;
+            p.payments.clear();
+            p.outputs.clear();
         }
         projects.push(p);
     }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::funding_source::FundingSource;
+use super::plan_registration::Registration;
 use super::project_status::ProjectStatus;
 
 /// Kind of project (TT 46/2012: đề án điểm has a spill-over role; đề án nhóm groups several
@@ -201,6 +202,9 @@ pub struct Project {
     pub outputs: Vec<Output>,
     pub accepted_warnings: Vec<AcceptedWarning>,
     pub notes: String,
+    /// Who proposed it for the plan, when, and the Sở's appraisal.
+    #[serde(default)]
+    pub registration: Registration,
 }
 
 /// Money totals of a project's payments.
@@ -262,6 +266,7 @@ impl Project {
             outputs: Vec::new(),
             accepted_warnings: Vec::new(),
             notes: String::new(),
+            registration: Registration::default(),
         }
     }
 

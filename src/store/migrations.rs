@@ -289,14 +289,21 @@ CREATE TABLE programme_target (
 "#;
 
 /// All migrations, oldest first. `PRAGMA user_version` holds how many have run.
+/// v5: đăng ký kế hoạch — who proposed a project, when, and the appraisal (JSON, see
+/// domain::plan_registration::Registration).
+const V5_REGISTRATION: &str = r#"
+ALTER TABLE project ADD COLUMN registration TEXT NOT NULL DEFAULT '{}';
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_FOUNDATION),
         M::up(V2_PROJECTS),
         M::up(V3_BUDGET),
         M::up(V4_PROGRAMME_TARGETS),
+        M::up(V5_REGISTRATION),
     ])
 }
 
 /// The schema version this build writes; files with a higher `user_version` are refused.
-pub const LATEST_VERSION: i64 = 4;
+pub const LATEST_VERSION: i64 = 5;

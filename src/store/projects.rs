@@ -19,7 +19,7 @@ const COLUMNS: &str = "id, code, name, plan_year, source, integrated_with, kind,
     programme_code, support_item, implementer, province_code, approval_no, approval_date,
     approval_level, contract_no, contract_date, start_date, end_date, acceptance_date,
     settlement_date, total_cost, support, counterpart, other_funds, status, transitions,
-    inspections, outputs, accepted_warnings, notes";
+    inspections, outputs, accepted_warnings, notes, registration";
 
 /// One row of the project list.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,6 +100,7 @@ fn project_from_row(r: &Row) -> rusqlite::Result<Project> {
         outputs: json_column(r, 28)?,
         accepted_warnings: json_column(r, 29)?,
         notes: r.get(30)?,
+        registration: json_column(r, 31)?,
     })
 }
 
@@ -213,6 +214,7 @@ fn write_project(tx: &Transaction, p: &Project, insert: bool) -> StoreResult<()>
         to_json(&p.outputs),
         to_json(&p.accepted_warnings),
         p.notes,
+        to_json(&p.registration),
         fold(&p.name),
         now,
     ];
@@ -222,7 +224,7 @@ fn write_project(tx: &Transaction, p: &Project, insert: bool) -> StoreResult<()>
                 "INSERT INTO {TABLE}({COLUMNS}, name_folded, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
                      ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31,
-                     ?32, ?33, ?33)"
+                     ?32, ?33, ?34, ?34)"
             ),
             values,
         )?;
@@ -237,7 +239,8 @@ fn write_project(tx: &Transaction, p: &Project, insert: bool) -> StoreResult<()>
                     acceptance_date = ?20, settlement_date = ?21, total_cost = ?22,
                     support = ?23, counterpart = ?24, other_funds = ?25, status = ?26,
                     transitions = ?27, inspections = ?28, outputs = ?29,
-                    accepted_warnings = ?30, notes = ?31, name_folded = ?32, updated_at = ?33
+                    accepted_warnings = ?30, notes = ?31, registration = ?32, name_folded = ?33,
+                    updated_at = ?34
                  WHERE id = ?1 AND deleted_at IS NULL"
             ),
             values,

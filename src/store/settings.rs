@@ -4,10 +4,12 @@ use rusqlite::{OptionalExtension, params};
 
 use super::Store;
 use super::audit::{AuditAction, record_change};
-use super::error::StoreResult;
+use super::error::{StoreError, StoreResult};
+use crate::domain::registration_deadline::RegistrationDeadline;
 use crate::domain::unit_settings::{UnitKind, UnitSettings};
 
 const UNIT_KEY: &str = "unit";
+const DEADLINES_KEY: &str = "registration_deadlines";
 
 impl Store {
     /// Reads a raw setting.
@@ -56,5 +58,25 @@ impl Store {
     pub fn set_unit_settings(&mut self, unit: &UnitSettings) -> StoreResult<()> {
         let json = serde_json::to_string(unit).unwrap_or_default();
         self.set_setting(UNIT_KEY, &json)
+    }
+
+    /// The registration calendar; the shipped defaults until the user edits it.
+    pub fn registration_deadlines(&self) -> StoreResult<Vec<RegistrationDeadline>> {
+        Ok(self
+            .setting(DEADLINES_KEY)?
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_else(RegistrationDeadline::defaults))
+    }
+
+    /// Stores the registration calendar after checking every date in it.
+    pub fn set_registration_deadlines(
+        &mut self,
+        deadlines: &[RegistrationDeadline],
+    ) -> StoreResult<()> {
+        if let Some(message) = deadlines.iter().find_map(|d| d.validate().err()) {
+            return Err(StoreError::Refused(message));
+        }
+        let json = serde_json::to_string(deadlines).unwrap_or_default();
+        self.set_setting(DEADLINES_KEY, &json)
     }
 }

@@ -11,6 +11,7 @@ pub mod project_form;
 pub mod project_view;
 pub mod projects_panel;
 pub mod reference_cache;
+pub mod registration_panel;
 pub mod registry_panel;
 pub mod registry_view;
 pub mod settings_panel;

@@ -3,7 +3,7 @@
 
 use egui::Ui;
 
-use super::{KhuyenCongApp, Screen};
+use super::{BudgetView, KhuyenCongApp, Screen};
 use crate::ui::budget_panel::{BalanceNames, BudgetAction, BudgetData, BudgetPanel};
 use crate::ui::project_form::ProjectForm;
 
@@ -52,7 +52,37 @@ impl KhuyenCongApp {
         );
     }
 
+    /// Opens a project the user drilled down to, on the Đề án screen.
+    pub(super) fn open_project_from_budget(&mut self, id: uuid::Uuid) {
+        match self.store.project(id) {
+            Ok(Some(p)) => {
+                let attachments = self.store.attachments(id).unwrap_or_default();
+                self.project_form = Some(ProjectForm::edit(p, attachments, self.today));
+                self.screen = Screen::Projects;
+            }
+            Ok(None) => self.set_status("Không tìm thấy đề án (có thể đã bị xóa).", true),
+            Err(e) => self.set_status(e.to_string(), true),
+        }
+    }
+
+    /// Kế hoạch & cân đối: the balance of a year, or the registration of next year's plan.
     pub(super) fn budget_screen(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            for (view, label) in [
+                (BudgetView::Balance, "Cân đối kinh phí"),
+                (BudgetView::Registration, "Đăng ký kế hoạch năm sau"),
+            ] {
+                ui.selectable_value(&mut self.budget_view, view, label);
+            }
+        });
+        ui.separator();
+        match self.budget_view {
+            BudgetView::Balance => self.balance_screen(ui),
+            BudgetView::Registration => self.registration_screen(ui),
+        }
+    }
+
+    fn balance_screen(&mut self, ui: &mut Ui) {
         if self.budget.is_none() {
             self.budget = Some(BudgetPanel::new(
                 chrono::Datelike::year(&self.today),
@@ -119,15 +149,7 @@ impl KhuyenCongApp {
                 .iter()
                 .try_for_each(|t| self.store.save_programme_target(t)),
             BudgetAction::OpenProject(id) => {
-                match self.store.project(id) {
-                    Ok(Some(p)) => {
-                        let attachments = self.store.attachments(id).unwrap_or_default();
-                        self.project_form = Some(ProjectForm::edit(p, attachments, self.today));
-                        self.screen = Screen::Projects;
-                    }
-                    Ok(None) => self.set_status("Không tìm thấy đề án (có thể đã bị xóa).", true),
-                    Err(e) => self.set_status(e.to_string(), true),
-                }
+                self.open_project_from_budget(id);
                 return;
             }
         };

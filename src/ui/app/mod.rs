@@ -3,6 +3,7 @@
 
 mod budget_screen;
 mod project_screen;
+mod registration_screen;
 
 use chrono::NaiveDate;
 use egui::{Id, RichText, Ui};
@@ -55,6 +56,13 @@ pub struct Status {
     pub is_error: bool,
 }
 
+/// The two halves of the Kế hoạch & cân đối screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BudgetView {
+    Balance,
+    Registration,
+}
+
 /// The whole app's state.
 pub struct KhuyenCongApp {
     store: Store,
@@ -71,6 +79,19 @@ pub struct KhuyenCongApp {
     reference: Option<ProjectReference>,
     budget: Option<BudgetPanel>,
     budget_data: BudgetData,
+    /// Which half of the Kế hoạch & cân đối screen is shown.
+    budget_view: BudgetView,
+    registration: Option<crate::ui::registration_panel::RegistrationPanel>,
+    /// The consolidated registration of the panel's year and the calendar, or why not.
+    registration_data: Option<
+        Result<
+            (
+                crate::budget::RegistrationSummary,
+                Vec<crate::domain::registration_deadline::RegistrationDeadline>,
+            ),
+            String,
+        >,
+    >,
     /// The balance of the budget screen's year, or why it could not be computed.
     balance: Option<Result<crate::year_balance::YearFigures, String>>,
     /// The current year's figures for the Tổng quan screen.
@@ -105,6 +126,9 @@ impl KhuyenCongApp {
             reference: None,
             budget: None,
             budget_data: BudgetData::default(),
+            budget_view: BudgetView::Balance,
+            registration: None,
+            registration_data: None,
             balance: None,
             target_progress: Vec::new(),
             overview: None,
@@ -195,6 +219,7 @@ impl KhuyenCongApp {
         // Another unit or a restored file: the budget screens read their year again.
         self.budget = None;
         self.overview = None;
+        self.registration = None;
         self.cache = Some(cache);
         self.settings.refresh(&self.store, Some(&unit));
         self.unit = Some(unit);
@@ -484,6 +509,9 @@ impl KhuyenCongApp {
                 // Projects may have changed since the balance was computed.
                 if screen == Screen::Budget && self.budget.is_some() {
                     self.load_budget();
+                }
+                if screen == Screen::Budget && self.registration.is_some() {
+                    self.load_registration();
                 }
                 self.screen = screen;
             }

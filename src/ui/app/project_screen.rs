@@ -42,18 +42,7 @@ impl KhuyenCongApp {
             return;
         };
         match panel.ui(ui, cache, reference, modal_open) {
-            ProjectsAction::New => {
-                let implementer = self
-                    .unit
-                    .as_ref()
-                    .map(|u| u.unit_name.clone())
-                    .unwrap_or_default();
-                self.project_form = Some(ProjectForm::new_project(
-                    &cache.province_code,
-                    self.today,
-                    &implementer,
-                ));
-            }
+            ProjectsAction::New => self.open_new_project(chrono::Datelike::year(&self.today)),
             ProjectsAction::Edit(id) => match self.store.project(id) {
                 Ok(Some(p)) => {
                     let attachments = self.store.attachments(id).unwrap_or_default();
@@ -209,5 +198,24 @@ impl KhuyenCongApp {
             FormAction::Cancel => self.leave(Leave::CloseNested),
             FormAction::None => {}
         }
+    }
+
+    /// Opens the project form on a new project (a proposal) for the plan of `plan_year`,
+    /// implemented and registered today by this installation's unit.
+    pub(super) fn open_new_project(&mut self, plan_year: i32) {
+        let Some(cache) = &self.cache else {
+            return;
+        };
+        let unit_name = self
+            .unit
+            .as_ref()
+            .map(|u| u.unit_name.clone())
+            .unwrap_or_default();
+        self.project_form = Some(ProjectForm::new_project(
+            &cache.province_code,
+            self.today,
+            &unit_name,
+            plan_year,
+        ));
     }
 }

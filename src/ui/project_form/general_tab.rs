@@ -275,6 +275,40 @@ pub(super) fn ui(form: &mut ProjectForm, ui: &mut Ui, ctx: &FormContext, errors:
         });
 
     ui.add_space(6.0);
+    ui.label(crate::ui::fonts::bold("Đăng ký kế hoạch"));
+    egui::Grid::new("project_registration")
+        .num_columns(2)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            text_row(
+                ui,
+                "Đơn vị đăng ký",
+                &mut form.project.registration.proposed_by,
+            );
+            date_row(
+                form,
+                ui,
+                "Ngày đăng ký",
+                |f| &mut f.project.registration.registered_on,
+                errors,
+            );
+            if let Some(a) = &form.project.registration.appraisal {
+                ui.label("Thẩm định cấp cơ sở");
+                ui.label(format!(
+                    "{} ngày {}{}",
+                    a.label(),
+                    crate::text::date::format_date(a.date),
+                    if a.reason.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — {}", a.reason)
+                    }
+                ));
+                ui.end_row();
+            }
+        });
+
+    ui.add_space(6.0);
     ui.label(crate::ui::fonts::bold("Phê duyệt, hợp đồng, thời gian"));
     egui::Grid::new("project_dates")
         .num_columns(2)

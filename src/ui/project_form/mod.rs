@@ -131,11 +131,18 @@ pub struct ProjectForm {
 }
 
 impl ProjectForm {
-    /// A form for a new project of the installation's province.
-    pub fn new_project(province_code: &str, today: NaiveDate, implementer: &str) -> ProjectForm {
-        let year = chrono::Datelike::year(&today);
-        let mut p = Project::new(province_code, year);
+    /// A form for a new project of the installation's province in the plan of `plan_year`,
+    /// registered today by `implementer` (the installation's unit).
+    pub fn new_project(
+        province_code: &str,
+        today: NaiveDate,
+        implementer: &str,
+        plan_year: i32,
+    ) -> ProjectForm {
+        let mut p = Project::new(province_code, plan_year);
         p.implementer = implementer.to_owned();
+        p.registration.proposed_by = implementer.to_owned();
+        p.registration.registered_on = Some(today);
         Self::open(p, true, Vec::new(), today)
     }
 
