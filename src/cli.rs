@@ -32,6 +32,10 @@ pub const USAGE: &str = "Sổ Khuyến công — cách dùng:
         giải ngân, quyết toán (cùng số liệu với màn hình Kế hoạch & cân đối)
   khuyencong backup --db TỆP --out TỆP_SAO_LƯU
         sao lưu tệp dữ liệu (kể cả khi phần mềm đang mở)
+  khuyencong report --db TỆP --kind quy|6thang|nam|dangky --year NĂM [--quarter Q]
+                    --out TỆP.pdf [--xlsx TỆP.xlsx]
+        báo cáo gửi Bộ Công Thương theo Nghị định 30/2020 (PDF, kèm phụ lục XLSX): quý (cần
+        --quarter), 6 tháng, năm, hoặc danh mục đề án đăng ký kế hoạch của năm NĂM
   khuyencong bang-chu SỐ_TIỀN
         viết số tiền (đồng) bằng chữ, ví dụ 1.005 → Một nghìn không trăm linh năm đồng
   khuyencong --help
@@ -64,6 +68,14 @@ pub enum Command {
         db: PathBuf,
         year: i32,
         json: bool,
+    },
+    /// `report`: the official report of a kind and year as PDF (and XLSX).
+    Report {
+        db: PathBuf,
+        kind: crate::report::ReportKind,
+        year: i32,
+        out: PathBuf,
+        xlsx: Option<PathBuf>,
     },
     /// `bang-chu`: an amount in đồng to write in words.
     AmountInWords {
@@ -185,6 +197,32 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             db: a.required("--db", "backup")?.into(),
             out: a.required("--out", "backup")?.into(),
         },
+        Some("report") => {
+            let db = a.required("--db", "report")?.into();
+            let kind_text = a.required("--kind", "report")?;
+            let quarter = a.value("--quarter")?;
+            let quarter = match quarter {
+                None => None,
+                Some(q) => Some(q.parse::<u8>().map_err(|_| {
+                    UsageError(format!(
+                        "--quarter: \"{q}\" không hợp lệ; dùng 1, 2, 3 hoặc 4."
+                    ))
+                })?),
+            };
+            let kind =
+                crate::report::ReportKind::from_cli(&kind_text, quarter).map_err(UsageError)?;
+            let year = {
+                let text = a.required("--year", "report")?;
+                parse_years(&text).map(|(y, _)| y)?
+            };
+            Command::Report {
+                db,
+                kind,
+                year,
+                out: a.required("--out", "report")?.into(),
+                xlsx: a.value("--xlsx")?.map(PathBuf::from),
+            }
+        }
         Some("bang-chu") => Command::AmountInWords {
             amount: parse_amount(&mut a)?,
         },

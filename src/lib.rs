@@ -7,6 +7,8 @@ pub mod demo;
 pub mod domain;
 pub mod project_check;
 pub mod report;
+pub mod report_figures;
+pub mod report_output;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -96,6 +96,37 @@ fn main() -> ExitCode {
                 }
             };
         }
+        Command::Report {
+            db,
+            kind,
+            year,
+            out,
+            xlsx,
+        } => {
+            let written =
+                khuyencong::store::Store::open(&db, khuyencong::store::OpenMode::MustExist)
+                    .map_err(khuyencong::report_output::ReportOutputError::from)
+                    .and_then(|store| {
+                        khuyencong::report_output::write_report_files(
+                            &store,
+                            kind,
+                            year,
+                            today,
+                            &out,
+                            xlsx.as_deref(),
+                        )
+                    });
+            return match written {
+                Ok(msg) => {
+                    println!("{msg}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("Lỗi: {e}");
+                    ExitCode::from(1)
+                }
+            };
+        }
         Command::AmountInWords { amount } => {
             println!("{}", khuyencong::text::amount_in_words(amount));
             Ok(ExitCode::SUCCESS)

@@ -45,7 +45,8 @@ pub enum Block {
 }
 
 /// The signature block (ô 7a–7c): "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC", space to sign, the name.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Signer {
     /// "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", … ; empty when the head signs in person.
     pub authority: String,

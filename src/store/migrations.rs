@@ -295,6 +295,21 @@ const V5_REGISTRATION: &str = r#"
 ALTER TABLE project ADD COLUMN registration TEXT NOT NULL DEFAULT '{}';
 "#;
 
+/// v6: saved reports. The report (number, addressees, signer, narrative and — once finalised —
+/// its frozen figures) is one JSON document, see report::saved_report::SavedReport.
+const V6_REPORTS: &str = r#"
+CREATE TABLE report (
+    id         TEXT PRIMARY KEY,
+    kind       TEXT NOT NULL,
+    year       INTEGER NOT NULL,
+    body       TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+) STRICT;
+CREATE INDEX report_year ON report(year);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_FOUNDATION),
@@ -302,8 +317,9 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V3_BUDGET),
         M::up(V4_PROGRAMME_TARGETS),
         M::up(V5_REGISTRATION),
+        M::up(V6_REPORTS),
     ])
 }
 
 /// The schema version this build writes; files with a higher `user_version` are refused.
-pub const LATEST_VERSION: i64 = 5;
+pub const LATEST_VERSION: i64 = 6;

@@ -10,6 +10,7 @@ pub mod establishments;
 pub mod migrations;
 pub mod projects;
 pub mod reference_data;
+pub mod reports;
 pub mod settings;
 
 use std::path::{Path, PathBuf};

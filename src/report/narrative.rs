@@ -1,0 +1,285 @@
+//! The narrative prefilled from the figures: sentences staff would otherwise type from the
+//! spreadsheet, in the administrative style ("… triệu đồng, đạt 80,0 % kế hoạch"). Staff rewrite
+//! any of it; what they write is kept.
+
+use super::figures::{ReportFigures, SourceFigures};
+use super::report_kind::ReportKind;
+use crate::budget::basis_points;
+use crate::domain::funding_source::FundingSource;
+use crate::text::date::format_date;
+use crate::text::number::{format_integer, format_percent_basis_points};
+
+/// An amount in triệu đồng as a sentence writes it: "1.234", "262,5", "0,075".
+pub fn millions_phrase(dong: i64) -> String {
+    // Round to the nghìn đồng, then drop trailing zeros of the decimals.
+    let thousands = (dong + if dong < 0 { -500 } else { 500 }) / 1000;
+    let whole = format_integer(thousands / 1000);
+    let fraction = (thousands % 1000).unsigned_abs();
+    if fraction == 0 {
+        return whole;
+    }
+    let digits = format!("{fraction:03}");
+    format!("{whole},{}", digits.trim_end_matches('0'))
+}
+
+/// "Số lao động…" → "số lao động…" inside a sentence.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn percent(part: i64, whole: i64) -> Option<String> {
+    basis_points(part, whole).map(format_percent_basis_points)
+}
+
+/// "KCQG 2.100 triệu đồng, KCĐP 10.245 triệu đồng" for the sources with money in `pick`.
+fn by_source(figures: &ReportFigures, pick: fn(&SourceFigures) -> i64) -> String {
+    FundingSource::ALL
+        .into_iter()
+        .map(|s| (s, pick(&figures.source(s))))
+        .filter(|(_, v)| *v != 0)
+        .map(|(s, v)| format!("{} {} triệu đồng", s.label(), millions_phrase(v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The five sections' prefilled text, one paragraph per line.
+pub fn default_sections(figures: &ReportFigures) -> Vec<String> {
+    match figures.kind {
+        ReportKind::Registration => registration_sections(figures),
+        _ => implementation_sections(figures),
+    }
+}
+
+fn opening(figures: &ReportFigures) -> String {
+    match figures.kind {
+        ReportKind::Year => format!("Năm {}", figures.year),
+        _ => format!(
+            "Tính đến ngày {} ({})",
+            format_date(figures.period_to),
+            figures.kind.period_phrase(figures.year)
+        ),
+    }
+}
+
+fn implementation_sections(f: &ReportFigures) -> Vec<String> {
+    let t = f.total();
+    let mut first = vec![format!(
+        "{}, tổng kinh phí khuyến công được giao là {} triệu đồng{}.",
+        opening(f),
+        millions_phrase(t.planned),
+        match by_source(f, |s| s.planned) {
+            s if s.is_empty() => String::new(),
+            s => format!(", trong đó {s}"),
+        }
+    )];
+    if t.adjusted != 0 || t.carried_over != 0 {
+        first.push(format!(
+            "Kế hoạch giao đầu năm {} triệu đồng; điều chỉnh, bổ sung trong kỳ {} triệu đồng; \
+             chuyển nguồn, hủy dự toán {} triệu đồng.",
+            millions_phrase(t.initial),
+            millions_phrase(t.adjusted),
+            millions_phrase(t.carried_over)
+        ));
+    }
+    first.push(format!(
+        "Đã phê duyệt {} đề án với tổng kinh phí hỗ trợ {} triệu đồng{}; còn {} triệu đồng chưa \
+         phân bổ.",
+        format_integer(t.project_count as i64),
+        millions_phrase(t.allocated),
+        match by_source(f, |s| s.allocated) {
+            s if s.is_empty() => String::new(),
+            s => format!(" ({s})"),
+        },
+        millions_phrase(t.planned - t.allocated)
+    ));
+
+    let mut second = Vec::new();
+    let mut n = 0;
+    for (code, name) in &f.contents {
+        let lines: Vec<_> = f
+            .projects
+            .iter()
+            .filter(|p| &p.content_code == code)
+            .collect();
+        if lines.is_empty() {
+            continue;
+        }
+        n += 1;
+        let support: i64 = lines.iter().map(|p| p.support).sum();
+        let disbursed: i64 = lines.iter().map(|p| p.disbursed).sum();
+        second.push(format!(
+            "{n}. {name}: {} đề án, kinh phí hỗ trợ {} triệu đồng, đã giải ngân {} triệu đồng.",
+            lines.len(),
+            millions_phrase(support),
+            millions_phrase(disbursed)
+        ));
+    }
+    second.push(format!(
+        "Về giải ngân: đã giải ngân {} triệu đồng{}; đã tạm ứng {} triệu đồng; đã quyết toán {} \
+         triệu đồng.",
+        millions_phrase(t.disbursed),
+        percent(t.disbursed, t.planned)
+            .map(|p| format!(", đạt {p} kế hoạch"))
+            .unwrap_or_default(),
+        millions_phrase(t.advanced),
+        millions_phrase(t.settled)
+    ));
+    if t.counterpart + t.other_funds > 0 {
+        second.push(format!(
+            "Vốn đối ứng của các cơ sở và nguồn huy động khác {} triệu đồng{}.",
+            millions_phrase(t.counterpart + t.other_funds),
+            percent(t.counterpart + t.other_funds, t.allocated)
+                .map(|p| format!(", bằng {p} kinh phí khuyến công hỗ trợ"))
+                .unwrap_or_default()
+        ));
+    }
+    let results: Vec<String> = f
+        .indicators
+        .iter()
+        .filter(|i| i.total() > 0)
+        .map(|i| {
+            format!(
+                "{}: {} {}",
+                lower_first(&i.name),
+                format_integer(i.total()),
+                i.unit
+            )
+        })
+        .collect();
+    if !results.is_empty() {
+        second.push(format!("Kết quả đạt được: {}.", results.join("; ")));
+    }
+    second.push("Chi tiết tại các phụ lục kèm theo.".into());
+
+    let unfinished = f
+        .projects
+        .iter()
+        .filter(|p| p.disbursed < p.support)
+        .count();
+    let third = vec![
+        format!(
+            "Kết quả: tỷ lệ giải ngân {} kế hoạch; {} đề án đã giải ngân hết kinh phí hỗ trợ.",
+            percent(t.disbursed, t.planned).unwrap_or_else(|| "—".into()),
+            f.projects.len() - unfinished
+        ),
+        format!(
+            "Tồn tại, hạn chế: còn {} triệu đồng chưa giải ngân và {} triệu đồng chưa phân bổ.",
+            millions_phrase(t.allocated - t.disbursed),
+            millions_phrase(t.planned - t.allocated)
+        ),
+        "Nguyên nhân: ".into(),
+    ];
+    let fourth = vec![format!(
+        "Tiếp tục đôn đốc thực hiện, nghiệm thu và giải ngân {} đề án còn dở dang với {} triệu \
+         đồng; hoàn thiện hồ sơ quyết toán đúng thời hạn.",
+        unfinished,
+        millions_phrase(t.allocated - t.disbursed)
+    )];
+    let fifth = vec![if t.planned > t.allocated {
+        format!(
+            "Đề nghị cho phép điều chỉnh {} triệu đồng chưa phân bổ sang các đề án đủ điều kiện.",
+            millions_phrase(t.planned - t.allocated)
+        )
+    } else {
+        "Đề nghị tiếp tục bố trí kinh phí khuyến công để hỗ trợ các cơ sở công nghiệp nông thôn."
+            .into()
+    }];
+    [first, second, third, fourth, fifth]
+        .into_iter()
+        .map(|lines| lines.join("\n"))
+        .collect()
+}
+
+fn registration_sections(f: &ReportFigures) -> Vec<String> {
+    let t = f.total();
+    let passed: Vec<_> = f
+        .projects
+        .iter()
+        .filter(|p| p.status.starts_with("Đạt"))
+        .collect();
+    let passed_support: i64 = passed.iter().map(|p| p.support).sum();
+    vec![
+        format!(
+            "Thực hiện hướng dẫn đăng ký kế hoạch khuyến công năm {}, các đơn vị đã đăng ký {} đề \
+             án với tổng kinh phí đề nghị hỗ trợ {} triệu đồng{}.",
+            f.year,
+            f.projects.len(),
+            millions_phrase(t.allocated),
+            match by_source(f, |s| s.allocated) {
+                s if s.is_empty() => String::new(),
+                s => format!(", trong đó {s}"),
+            }
+        ),
+        format!(
+            "Qua thẩm định cấp cơ sở, {} đề án đạt yêu cầu với kinh phí đề nghị hỗ trợ {} triệu \
+             đồng; vốn đối ứng của các cơ sở {} triệu đồng.\nDanh mục chi tiết tại Phụ lục I kèm \
+             theo.",
+            passed.len(),
+            millions_phrase(passed_support),
+            millions_phrase(t.counterpart)
+        ),
+        "Các đề án đăng ký phù hợp với nội dung, đối tượng được hỗ trợ theo quy định.".into(),
+        format!(
+            "Tập trung hỗ trợ các nội dung đã đăng ký trong năm {}, ưu tiên các cơ sở có sản phẩm \
+             công nghiệp nông thôn tiêu biểu.",
+            f.year
+        ),
+        format!(
+            "Đề nghị xem xét, phê duyệt kế hoạch khuyến công năm {} với {} đề án đạt thẩm định.",
+            f.year,
+            passed.len()
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::figures::SourceFigures;
+
+    #[test]
+    fn millions_are_written_as_sentences_write_them() {
+        assert_eq!(millions_phrase(12_345_000_000), "12.345");
+        assert_eq!(millions_phrase(262_500_000), "262,5");
+        assert_eq!(millions_phrase(75_000), "0,075");
+        assert_eq!(millions_phrase(1_499), "0,001");
+        assert_eq!(millions_phrase(0), "0");
+    }
+
+    #[test]
+    fn the_opening_sentence_states_plan_and_disbursement_by_source() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 14).expect("date");
+        let source = |source, planned, disbursed| SourceFigures {
+            initial: planned,
+            planned,
+            allocated: planned,
+            disbursed,
+            ..SourceFigures::empty(source)
+        };
+        let f = ReportFigures {
+            kind: ReportKind::Year,
+            year: 2026,
+            period_from: day,
+            period_to: day,
+            sources: vec![
+                source(FundingSource::Kcqg, 2_100_000_000, 2_000_000_000),
+                source(FundingSource::Kcdp, 10_245_000_000, 7_876_000_000),
+            ],
+            projects: Vec::new(),
+            contents: Vec::new(),
+            indicators: Vec::new(),
+            programme: None,
+        };
+        let s = default_sections(&f);
+        assert_eq!(s.len(), 5);
+        assert!(s[0].starts_with(
+            "Năm 2026, tổng kinh phí khuyến công được giao là 12.345 triệu đồng, trong đó KCQG \
+             2.100 triệu đồng, KCĐP 10.245 triệu đồng."
+        ));
+        assert!(s[1].contains("đã giải ngân 9.876 triệu đồng, đạt 80,0 % kế hoạch"));
+    }
+}

@@ -1,0 +1,390 @@
+//! The figures of a report read from the database: the one path the Báo cáo screen and
+//! `khuyencong report` share. Money comes from the same balance the Kế hoạch & cân đối screen
+//! shows, as it stood on the last day of the report's period.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike, NaiveDate};
+use uuid::Uuid;
+
+use crate::budget::{BudgetInput, apply_reallocations};
+use crate::domain::budget_plan::BudgetChangeKind;
+use crate::domain::funding_source::FundingSource;
+use crate::domain::project::Project;
+use crate::domain::project_status::ProjectStatus;
+use crate::report::figures::{IndicatorLine, ProjectLine, ReportFigures, SourceFigures};
+use crate::report::report_kind::ReportKind;
+use crate::store::Store;
+use crate::text::date::format_date;
+use crate::text::number::format_integer;
+use crate::year_balance::{YearBalanceError, year_balance};
+
+/// Names looked up once per report.
+struct Names<'a> {
+    store: &'a Store,
+    communes: HashMap<String, String>,
+    establishments: HashMap<Uuid, String>,
+    province: String,
+}
+
+impl Names<'_> {
+    fn commune(&mut self, code: &str) -> String {
+        if let Some(n) = self.communes.get(code) {
+            return n.clone();
+        }
+        let name = self
+            .store
+            .commune(code)
+            .ok()
+            .flatten()
+            .map_or_else(|| code.to_owned(), |c| c.name);
+        self.communes.insert(code.to_owned(), name.clone());
+        name
+    }
+
+    fn establishment(&mut self, id: Uuid) -> String {
+        if let Some(n) = self.establishments.get(&id) {
+            return n.clone();
+        }
+        let name = match self.store.establishment(id).ok().flatten() {
+            Some(e) if e.tax_code.is_empty() => e.name,
+            Some(e) => format!("{} (MST {})", e.name, e.tax_code),
+            None => String::new(),
+        };
+        self.establishments.insert(id, name.clone());
+        name
+    }
+}
+
+fn month_year(d: Option<NaiveDate>) -> String {
+    d.map(|d| format!("{:02}/{}", d.month(), d.year()))
+        .unwrap_or_default()
+}
+
+fn describe(
+    p: &Project,
+    names: &mut Names,
+    indicator_names: &HashMap<String, (String, String)>,
+) -> ProjectLine {
+    let area = p
+        .commune_codes
+        .iter()
+        .map(|c| names.commune(c))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let beneficiaries = p
+        .beneficiaries
+        .iter()
+        .map(|b| names.establishment(b.establishment_id))
+        .filter(|n| !n.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let approval = match (p.approval_no.trim(), p.approval_date) {
+        ("", None) => String::new(),
+        (no, Some(d)) if !no.is_empty() => format!("{no} ngày {}", format_date(d)),
+        (no, None) => no.to_owned(),
+        (_, Some(d)) => format!("Ngày {}", format_date(d)),
+    };
+    let duration = match (p.start_date, p.end_date) {
+        (None, None) => String::new(),
+        (s, e) => format!("{}–{}", month_year(s), month_year(e)),
+    };
+    let results = p
+        .outputs
+        .iter()
+        .filter(|o| o.value != 0)
+        .map(|o| match indicator_names.get(&o.indicator_code) {
+            Some((name, unit)) => format!(
+                "{} {unit} ({})",
+                format_integer(o.value),
+                name.to_lowercase()
+            ),
+            None => format!("{} {}", format_integer(o.value), o.indicator_code),
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let status = match (&p.registration.appraisal, p.status) {
+        (
+            Some(a),
+            ProjectStatus::DangKy | ProjectStatus::ThamDinhCoSo | ProjectStatus::ThamDinhCapBo,
+        ) => {
+            if a.passed {
+                "Đạt thẩm định".to_owned()
+            } else {
+                format!("Không đạt: {}", a.reason)
+            }
+        }
+        (None, ProjectStatus::DangKy) => "Chưa thẩm định".to_owned(),
+        (_, s) => s.label().to_owned(),
+    };
+    ProjectLine {
+        code: p.code.clone(),
+        name: p.name.clone(),
+        source: p.source,
+        content_code: p.content_code.clone(),
+        implementer: p.implementer.clone(),
+        beneficiaries,
+        // Every project of a provincial report lies in the province: the xã say where.
+        area: if area.is_empty() {
+            names.province.clone()
+        } else {
+            area
+        },
+        approval,
+        duration,
+        total_cost: p.total_cost,
+        support: p.support,
+        counterpart: p.counterpart,
+        other_funds: p.other_funds,
+        advanced: 0,
+        disbursed: 0,
+        status,
+        results,
+        proposed_by: p.registration.proposed_by.clone(),
+    }
+}
+
+/// The figures of a `kind` report for `year` over `period`.
+pub fn gather_figures(
+    store: &Store,
+    kind: ReportKind,
+    year: i32,
+    period: (NaiveDate, NaiveDate),
+) -> Result<ReportFigures, YearBalanceError> {
+    let (period_from, period_to) = period;
+    let province_code = store
+        .unit_settings()?
+        .map(|u| u.province_code)
+        .unwrap_or_default();
+    let mut names = Names {
+        store,
+        communes: HashMap::new(),
+        establishments: HashMap::new(),
+        province: store
+            .province(&province_code)?
+            .map(|p| p.name)
+            .unwrap_or_default(),
+    };
+    let catalogue_indicators = store.indicators()?;
+    let indicator_names: HashMap<String, (String, String)> = catalogue_indicators
+        .iter()
+        .map(|i| (i.code.clone(), (i.name.clone(), i.unit.clone())))
+        .collect();
+    let contents: Vec<(String, String)> = store
+        .activity_contents()?
+        .into_iter()
+        .map(|c| (c.code, c.name))
+        .collect();
+    let projects = store.projects_of_year(year)?;
+
+    if kind == ReportKind::Registration {
+        let mut sources: Vec<SourceFigures> = FundingSource::ALL
+            .into_iter()
+            .map(SourceFigures::empty)
+            .collect();
+        let mut lines = Vec::new();
+        for p in projects.iter().filter(|p| p.status != ProjectStatus::Huy) {
+            let s = &mut sources[FundingSource::ALL
+                .iter()
+                .position(|x| *x == p.source)
+                .unwrap_or(0)];
+            s.allocated += p.support;
+            s.counterpart += p.counterpart;
+            s.other_funds += p.other_funds;
+            s.project_count += 1;
+            lines.push(describe(p, &mut names, &indicator_names));
+        }
+        return Ok(ReportFigures {
+            kind,
+            year,
+            period_from,
+            period_to,
+            sources,
+            projects: lines,
+            contents,
+            indicators: Vec::new(),
+            programme: None,
+        });
+    }
+
+    let balance = year_balance(store, year, period_to)?;
+    let lines = store.budget_lines(year)?;
+    let changes = store.budget_changes(year)?;
+    let ids: HashSet<Uuid> = projects.iter().map(|p| p.id).collect();
+    let reallocations: Vec<_> = store
+        .reallocations()?
+        .into_iter()
+        .filter(|r| ids.contains(&r.from_project) || ids.contains(&r.to_project))
+        .collect();
+    let adjustments = apply_reallocations(&projects, &reallocations, period_to)?;
+    let input = BudgetInput {
+        year,
+        lines: &lines,
+        changes: &changes,
+        projects: &projects,
+        reallocations: &reallocations,
+        as_of: period_to,
+    };
+
+    let mut sources = Vec::new();
+    for source in FundingSource::ALL {
+        let b = balance.source(source);
+        let source_lines: Vec<_> = lines.iter().filter(|l| l.source == source).collect();
+        let line_ids: HashSet<Uuid> = source_lines.iter().map(|l| l.id).collect();
+        let mut adjusted = 0;
+        let mut carried_over = 0;
+        for c in changes
+            .iter()
+            .filter(|c| c.date <= period_to && line_ids.contains(&c.line_id))
+        {
+            match c.kind {
+                BudgetChangeKind::Supplement => adjusted += c.amount,
+                BudgetChangeKind::Reduction | BudgetChangeKind::Recall => adjusted -= c.amount,
+                BudgetChangeKind::CarryOver => carried_over += c.amount,
+            }
+        }
+        sources.push(SourceFigures {
+            source,
+            initial: source_lines.iter().map(|l| l.amount).sum(),
+            adjusted,
+            carried_over,
+            planned: b.map_or(0, |b| b.planned),
+            allocated: b.map_or(0, |b| b.allocated),
+            advanced: b.map_or(0, |b| b.advanced),
+            disbursed: b.map_or(0, |b| b.disbursed),
+            settled: b.map_or(0, |b| b.settled),
+            counterpart: b.map_or(0, |b| b.counterpart),
+            other_funds: b.map_or(0, |b| b.other_funds),
+            project_count: b.map_or(0, |b| b.project_count),
+        });
+    }
+
+    // The projects the balance counts: approved ones, and any other with money paid.
+    let mut project_lines = Vec::new();
+    let mut counted: Vec<&Project> = Vec::new();
+    for p in &projects {
+        let (totals, any_payment) = input.payment_totals(p);
+        let allocated = p.status.is_allocated();
+        if !allocated && !any_payment {
+            continue;
+        }
+        let mut line = describe(p, &mut names, &indicator_names);
+        line.support = if allocated {
+            adjustments.support_of(p)
+        } else {
+            0
+        };
+        if !allocated {
+            line.counterpart = 0;
+            line.other_funds = 0;
+        }
+        line.advanced = totals.outstanding_advance();
+        line.disbursed = totals.disbursed();
+        project_lines.push(line);
+        if allocated {
+            counted.push(p);
+        }
+    }
+
+    let indicators = indicator_lines(store, &counted, &catalogue_indicators, period_to)?;
+    Ok(ReportFigures {
+        kind,
+        year,
+        period_from,
+        period_to,
+        sources,
+        projects: project_lines,
+        contents,
+        indicators: indicators.0,
+        programme: indicators.1,
+    })
+}
+
+/// Phụ lục II rows: counts of projects and establishments, then each indicator by source,
+/// with the target of the programme in force at the end of the period (the first one that
+/// has targets entered).
+fn indicator_lines(
+    store: &Store,
+    projects: &[&Project],
+    catalogue: &[crate::domain::support_ceiling::Indicator],
+    as_of: NaiveDate,
+) -> Result<(Vec<IndicatorLine>, Option<String>), YearBalanceError> {
+    let by_source = |value: &dyn Fn(&Project) -> i64| {
+        let mut v = [0i64; 3];
+        for p in projects {
+            let i = FundingSource::ALL
+                .iter()
+                .position(|s| *s == p.source)
+                .unwrap_or(2);
+            v[i] += value(p);
+        }
+        v
+    };
+    let line = |name: &str, unit: &str, v: [i64; 3]| IndicatorLine {
+        name: name.to_owned(),
+        unit: unit.to_owned(),
+        kcqg: v[0],
+        kcdp: v[1],
+        other: v[2],
+        target: None,
+        achieved_in_programme: None,
+    };
+    let mut lines = vec![line("Số đề án được hỗ trợ", "đề án", by_source(&|_| 1))];
+    // An establishment supported from two sources counts once in each, as the sources report.
+    let mut seen: [HashSet<Uuid>; 3] = Default::default();
+    for p in projects {
+        let i = FundingSource::ALL
+            .iter()
+            .position(|s| *s == p.source)
+            .unwrap_or(2);
+        seen[i].extend(p.beneficiaries.iter().map(|b| b.establishment_id));
+    }
+    lines.push(line(
+        "Số cơ sở công nghiệp nông thôn được hỗ trợ",
+        "cơ sở",
+        [
+            seen[0].len() as i64,
+            seen[1].len() as i64,
+            seen[2].len() as i64,
+        ],
+    ));
+
+    let mut programme = None;
+    let mut targets: HashMap<String, i64> = HashMap::new();
+    let mut achieved: HashMap<String, i64> = HashMap::new();
+    for p in store.programmes()? {
+        if !p.covers(as_of) {
+            continue;
+        }
+        let t = store.programme_targets(&p.code)?;
+        if t.is_empty() {
+            continue;
+        }
+        targets = t
+            .into_iter()
+            .map(|t| (t.indicator_code, t.target))
+            .collect();
+        achieved = store.programme_achievements(&p.code)?.into_iter().collect();
+        programme = Some(p.name);
+        break;
+    }
+    for indicator in catalogue {
+        let v = by_source(&|p: &Project| {
+            p.outputs
+                .iter()
+                .filter(|o| o.indicator_code == indicator.code)
+                .map(|o| o.value)
+                .sum()
+        });
+        let target = targets.get(&indicator.code).copied();
+        if v == [0; 3] && target.is_none() {
+            continue;
+        }
+        let mut l = line(&indicator.name, &indicator.unit, v);
+        l.target = target;
+        l.achieved_in_programme =
+            target.map(|_| achieved.get(&indicator.code).copied().unwrap_or(0));
+        lines.push(l);
+    }
+    Ok((lines, programme))
+}
