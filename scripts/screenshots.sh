@@ -112,6 +112,8 @@ shot 18-ke-hoach-can-doi
 xdotool mousemove 241 50 click 1
 shot 19-dang-ky-ke-hoach
 xdotool key ctrl+4
-shot 20-cai-dat
+shot 21-bao-cao
+xdotool key ctrl+5
+shot 25-cai-dat
 stop_app
 echo "Nhật ký ứng dụng:"; cat "$work/app.log" || true

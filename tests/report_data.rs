@@ -217,6 +217,20 @@ fn a_finalised_report_keeps_its_figures_when_the_data_changes() {
 }
 
 #[test]
+fn an_empty_year_still_gives_a_report_with_zero_totals() {
+    let (_dir, path) = common::temp_db();
+    let store = common::store_for_thanh_hoa(&path);
+    for kind in [ReportKind::Year, ReportKind::Registration] {
+        let period = kind.default_period(2026);
+        let figures = gather_figures(&store, kind, 2026, period).expect("figures");
+        let report = SavedReport::new(kind, 2026, common::today(), &Default::default(), &figures);
+        let rendered = render(&report, &figures);
+        assert!(millions(&total_row(&rendered.document, 0)[9]) == 0);
+        assert!(rendered.pdf().expect("pdf").starts_with(b"%PDF-"));
+    }
+}
+
+#[test]
 fn the_command_line_writes_the_report_and_explains_its_mistakes() {
     let (dir, path) = common::temp_db();
     drop(province_store(&path));

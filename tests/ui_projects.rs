@@ -20,6 +20,10 @@ impl FilePicker for FixedPicker {
     fn pick_attachment(&self) -> Option<PathBuf> {
         Some(self.0.clone())
     }
+
+    fn save_as(&self, _title: &str, _default_name: &str, _extension: &str) -> Option<PathBuf> {
+        None
+    }
 }
 
 fn establishment(name: &str, commune: &str) -> Establishment {

@@ -113,6 +113,8 @@ type TotalCells = dyn Fn(&str, &[i64]) -> Vec<Cell>;
 struct Grouped<'a> {
     figures: &'a ReportFigures,
     money: fn(&ProjectLine) -> Vec<i64>,
+    /// How many amounts `money` gives (the totals need it when there is no line at all).
+    money_columns: usize,
     cells: &'a DataCells,
     total_cells: &'a TotalCells,
     width: usize,
@@ -124,7 +126,7 @@ impl Grouped<'_> {
         // Round each money column over all lines at once, so the grand total is the rounded
         // sum and every subtotal is the sum of its printed rows.
         let exact: Vec<Vec<i64>> = lines.iter().map(|l| (self.money)(l)).collect();
-        let columns = exact.first().map_or(0, Vec::len);
+        let columns = self.money_columns;
         let mut rounded = vec![vec![0i64; columns]; lines.len()];
         for c in 0..columns {
             let column: Vec<i64> = exact.iter().map(|v| v[c]).collect();
@@ -299,6 +301,7 @@ fn projects_table(figures: &ReportFigures) -> Table {
     let rows = Grouped {
         figures,
         money,
+        money_columns: 7,
         cells: &cells,
         total_cells: &total_cells,
         width,
@@ -359,6 +362,7 @@ fn proposals_table(figures: &ReportFigures) -> Table {
     let rows = Grouped {
         figures,
         money,
+        money_columns: 4,
         cells: &cells,
         total_cells: &total_cells,
         width,

@@ -6,6 +6,9 @@ use std::path::PathBuf;
 pub trait FilePicker {
     /// A file to attach (scanned QĐ, hợp đồng, biên bản…); None when cancelled.
     fn pick_attachment(&self) -> Option<PathBuf>;
+    /// Where to save a file the app writes (a report's PDF or XLSX); None when cancelled.
+    /// `extension` is without the dot.
+    fn save_as(&self, title: &str, default_name: &str, extension: &str) -> Option<PathBuf>;
 }
 
 /// The operating system's own dialog.
@@ -23,6 +26,19 @@ impl FilePicker for SystemFilePicker {
             )
             .add_filter("Tất cả các tệp", &["*"])
             .pick_file()
+    }
+
+    fn save_as(&self, title: &str, default_name: &str, extension: &str) -> Option<PathBuf> {
+        let kind = if extension == "pdf" {
+            "Tệp PDF"
+        } else {
+            "Bảng tính Excel"
+        };
+        rfd::FileDialog::new()
+            .set_title(title)
+            .set_file_name(default_name)
+            .add_filter(kind, &[extension])
+            .save_file()
     }
 }
 

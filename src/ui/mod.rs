@@ -14,6 +14,7 @@ pub mod reference_cache;
 pub mod registration_panel;
 pub mod registry_panel;
 pub mod registry_view;
+pub mod report_panel;
 pub mod report_preview;
 pub mod settings_panel;
 pub mod style;

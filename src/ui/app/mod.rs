@@ -4,6 +4,7 @@
 mod budget_screen;
 mod project_screen;
 mod registration_screen;
+mod report_screen;
 
 use chrono::NaiveDate;
 use egui::{Id, RichText, Ui};
@@ -33,6 +34,7 @@ pub enum Screen {
     Registry,
     Projects,
     Budget,
+    Reports,
     Settings,
 }
 
@@ -82,6 +84,11 @@ pub struct KhuyenCongApp {
     /// Which half of the Kế hoạch & cân đối screen is shown.
     budget_view: BudgetView,
     registration: Option<crate::ui::registration_panel::RegistrationPanel>,
+    /// The Báo cáo screen: the open report's form, the saved list, and its laid-out pages.
+    reports: Option<crate::ui::report_panel::ReportPanel>,
+    report_list: Vec<crate::report::SavedReport>,
+    report_rendered: Option<crate::report_output::Rendered>,
+    report_preview: crate::ui::report_preview::ReportPreview,
     /// The consolidated registration of the panel's year and the calendar, or why not.
     registration_data: Option<
         Result<
@@ -129,6 +136,10 @@ impl KhuyenCongApp {
             budget_view: BudgetView::Balance,
             registration: None,
             registration_data: None,
+            reports: None,
+            report_list: Vec::new(),
+            report_rendered: None,
+            report_preview: Default::default(),
             balance: None,
             target_progress: Vec::new(),
             overview: None,
@@ -220,6 +231,8 @@ impl KhuyenCongApp {
         self.budget = None;
         self.overview = None;
         self.registration = None;
+        self.reports = None;
+        self.report_rendered = None;
         self.cache = Some(cache);
         self.settings.refresh(&self.store, Some(&unit));
         self.unit = Some(unit);
@@ -275,7 +288,8 @@ impl KhuyenCongApp {
                 (egui::Key::Num1, Screen::Registry),
                 (egui::Key::Num2, Screen::Projects),
                 (egui::Key::Num3, Screen::Budget),
-                (egui::Key::Num4, Screen::Settings),
+                (egui::Key::Num4, Screen::Reports),
+                (egui::Key::Num5, Screen::Settings),
             ]
             .into_iter()
             .find(|(key, _)| i.consume_key(egui::Modifiers::COMMAND, *key))
@@ -301,6 +315,7 @@ impl KhuyenCongApp {
                 (Screen::Registry, "Cơ sở CNNT"),
                 (Screen::Projects, "Đề án"),
                 (Screen::Budget, "Kế hoạch & cân đối"),
+                (Screen::Reports, "Báo cáo"),
                 (Screen::Settings, "Cài đặt"),
             ] {
                 let shortcut = match screen {
@@ -308,7 +323,8 @@ impl KhuyenCongApp {
                     Screen::Registry => "Ctrl+1",
                     Screen::Projects => "Ctrl+2",
                     Screen::Budget => "Ctrl+3",
-                    Screen::Settings => "Ctrl+4",
+                    Screen::Reports => "Ctrl+4",
+                    Screen::Settings => "Ctrl+5",
                 };
                 if ui
                     .selectable_label(self.screen == screen, text)
@@ -357,6 +373,7 @@ impl KhuyenCongApp {
             Screen::Registry => self.registry_screen(ui),
             Screen::Projects => self.projects_screen(ui),
             Screen::Budget => self.budget_screen(ui),
+            Screen::Reports => self.report_screen(ui),
             Screen::Settings => self.settings_screen(ui),
         }
     }

@@ -1,0 +1,244 @@
+//! The Báo cáo screen of the app: the form and saved reports on the left, the print preview
+//! on the right. Every change goes through the store; every file through the shared
+//! report_output path, so the window writes what `khuyencong report` writes.
+
+use egui::Ui;
+
+use super::KhuyenCongApp;
+use crate::report::saved_report::{ReportDefaults, SavedReport};
+use crate::report_output::{ReportOutputError, drift_since_freeze, figures_for, render};
+use crate::ui::report_panel::{ReportAction, ReportPanel};
+
+impl KhuyenCongApp {
+    /// Reads the saved reports.
+    fn load_report_list(&mut self) {
+        match self.store.reports() {
+            Ok(list) => self.report_list = list,
+            Err(e) => self.set_status(e.to_string(), true),
+        }
+    }
+
+    /// Lays the open report out again with its figures (frozen ones once finalised).
+    fn refresh_report_preview(&mut self) {
+        let Some(panel) = &mut self.reports else {
+            return;
+        };
+        let Some(report) = &panel.draft else {
+            self.report_rendered = None;
+            return;
+        };
+        match figures_for(&self.store, report) {
+            Ok(figures) => {
+                panel.drift = drift_since_freeze(&self.store, report);
+                self.report_rendered = Some(render(report, &figures));
+            }
+            Err(e) => panel.say(e.to_string(), true),
+        }
+    }
+
+    pub(super) fn report_screen(&mut self, ui: &mut Ui) {
+        if self.reports.is_none() {
+            self.reports = Some(ReportPanel::new(self.today));
+            self.load_report_list();
+        }
+        let list = &self.report_list;
+        let Some(panel) = &mut self.reports else {
+            return;
+        };
+        let action = egui::Panel::left("report_form")
+            .resizable(true)
+            .default_size(480.0)
+            .min_size(360.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("report_form_scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        let listed = panel.list_ui(ui, list);
+                        ui.separator();
+                        let form = panel.form_ui(ui);
+                        if listed == ReportAction::None {
+                            form
+                        } else {
+                            listed
+                        }
+                    })
+                    .inner
+            })
+            .inner;
+        egui::CentralPanel::default().show(ui, |ui| match &self.report_rendered {
+            Some(rendered) => self.report_preview.ui(ui, &rendered.pages),
+            None => {
+                ui.weak("Bản xem trước trang in hiện ở đây khi mở một báo cáo.");
+            }
+        });
+        if action != ReportAction::None {
+            self.apply_report_action(action);
+        }
+    }
+
+    fn apply_report_action(&mut self, action: ReportAction) {
+        let outcome = self.run_report_action(action);
+        if let Some(panel) = &mut self.reports {
+            match outcome {
+                Ok(Some(message)) => panel.say(message, false),
+                Ok(None) => {}
+                Err(e) => panel.say(e.to_string(), true),
+            }
+        }
+    }
+
+    /// Carries out `action`; Ok(Some) is a message for the user.
+    fn run_report_action(
+        &mut self,
+        action: ReportAction,
+    ) -> Result<Option<String>, ReportOutputError> {
+        let draft = self.reports.as_ref().and_then(|p| p.draft.clone());
+        match action {
+            ReportAction::None => Ok(None),
+            ReportAction::Create(kind, year) => {
+                let defaults = self.store.report_defaults()?;
+                let period = kind.default_period(year);
+                let figures =
+                    crate::report_figures::gather_figures(&self.store, kind, year, period)?;
+                let report = SavedReport::new(kind, year, self.today, &defaults, &figures);
+                self.store.save_report(&report)?;
+                self.open_report(report);
+                Ok(Some(
+                    "Đã tạo bản nháp; nội dung được điền sẵn từ số liệu.".into(),
+                ))
+            }
+            ReportAction::Open(id) => {
+                if let Some(report) = self.store.report(id)? {
+                    self.open_report(report);
+                }
+                Ok(None)
+            }
+            ReportAction::Save => {
+                let report = draft.ok_or_else(no_report)?;
+                self.store.save_report(&report)?;
+                self.load_report_list();
+                self.refresh_report_preview();
+                Ok(Some("Đã lưu báo cáo.".into()))
+            }
+            ReportAction::SaveDefaults => {
+                let r = draft.ok_or_else(no_report)?;
+                self.store.set_report_defaults(&ReportDefaults {
+                    parent_agency: r.parent_agency,
+                    agency: r.agency,
+                    symbol: r.symbol,
+                    place: r.place,
+                    recipients: r.recipients,
+                    distribution: r.distribution,
+                    signer: r.signer,
+                })?;
+                Ok(Some("Báo cáo mới sẽ điền sẵn các thông tin này.".into()))
+            }
+            ReportAction::Regenerate => {
+                let report = draft.ok_or_else(no_report)?;
+                let figures = figures_for(&self.store, &report)?;
+                if let Some(panel) = &mut self.reports
+                    && let Some(d) = &mut panel.draft
+                {
+                    d.sections = crate::report::narrative::default_sections(&figures);
+                }
+                self.refresh_report_preview();
+                Ok(Some("Đã điền lại nội dung; bấm Lưu để giữ.".into()))
+            }
+            ReportAction::Freeze => {
+                let report = draft.ok_or_else(no_report)?;
+                self.store.save_report(&report)?;
+                let frozen = crate::report_output::freeze(&mut self.store, &report)?;
+                let fingerprint = frozen
+                    .frozen
+                    .as_ref()
+                    .map(|f| f.fingerprint.clone())
+                    .unwrap_or_default();
+                self.open_report(frozen);
+                Ok(Some(format!(
+                    "Đã chốt báo cáo; mã đối chiếu {fingerprint} in ở cuối báo cáo."
+                )))
+            }
+            ReportAction::Unfreeze => {
+                let mut report = draft.ok_or_else(no_report)?;
+                report.frozen = None;
+                self.store.save_report(&report)?;
+                self.open_report(report);
+                Ok(Some("Đã mở chốt: báo cáo lấy lại số liệu hiện tại.".into()))
+            }
+            ReportAction::Delete => {
+                let report = draft.ok_or_else(no_report)?;
+                self.store.delete_report(report.id)?;
+                if let Some(panel) = &mut self.reports {
+                    panel.draft = None;
+                }
+                self.report_rendered = None;
+                self.load_report_list();
+                Ok(Some("Đã xóa bản nháp.".into()))
+            }
+            ReportAction::SavePdf | ReportAction::SaveXlsx | ReportAction::OpenPdf => {
+                let report = draft.ok_or_else(no_report)?;
+                self.write_report_file(&report, action)
+            }
+        }
+    }
+
+    fn open_report(&mut self, report: SavedReport) {
+        if let Some(panel) = &mut self.reports {
+            panel.open(report);
+        }
+        self.report_preview = Default::default();
+        self.load_report_list();
+        self.refresh_report_preview();
+    }
+
+    /// Writes the PDF or XLSX where the user chooses, or the PDF to a temporary file opened
+    /// with the system viewer (from which the user prints).
+    fn write_report_file(
+        &mut self,
+        report: &SavedReport,
+        action: ReportAction,
+    ) -> Result<Option<String>, ReportOutputError> {
+        let figures = figures_for(&self.store, report)?;
+        let rendered = render(report, &figures);
+        let name = format!("bao-cao-{}-{}", report.kind.code(), report.year);
+        let (path, bytes) = match action {
+            ReportAction::SaveXlsx => {
+                let Some(path) =
+                    self.file_picker
+                        .save_as("Lưu phụ lục (XLSX)", &format!("{name}.xlsx"), "xlsx")
+                else {
+                    return Ok(None);
+                };
+                (path, rendered.xlsx()?)
+            }
+            ReportAction::SavePdf => {
+                let Some(path) =
+                    self.file_picker
+                        .save_as("Lưu báo cáo (PDF)", &format!("{name}.pdf"), "pdf")
+                else {
+                    return Ok(None);
+                };
+                (path, rendered.pdf()?)
+            }
+            _ => (
+                std::env::temp_dir().join(format!("{name}.pdf")),
+                rendered.pdf()?,
+            ),
+        };
+        std::fs::write(&path, bytes).map_err(|source| ReportOutputError::Write {
+            path: path.display().to_string(),
+            source,
+        })?;
+        if action == ReportAction::OpenPdf {
+            crate::ui::file_picker::open_with_system_viewer(&path)
+                .map_err(ReportOutputError::Refused)?;
+            return Ok(Some("Đã mở báo cáo bằng trình xem PDF của máy.".into()));
+        }
+        Ok(Some(format!("Đã lưu {}.", path.display())))
+    }
+}
+
+fn no_report() -> ReportOutputError {
+    ReportOutputError::Refused("Chưa mở báo cáo nào.".into())
+}

@@ -1,0 +1,326 @@
+//! Báo cáo: the saved reports, the form of the open one (number, date, addressees, signer and
+//! the five narrative sections), and the actions on it. The preview of its pages is drawn
+//! beside the form by the app.
+
+use chrono::NaiveDate;
+use egui::{Id, RichText, Ui};
+use uuid::Uuid;
+
+use crate::report::ReportKind;
+use crate::report::saved_report::{SECTION_HEADINGS, SavedReport};
+use crate::text::date::format_date;
+use crate::ui::establishment_form::ERROR_COLOR;
+use crate::ui::fonts::bold;
+use crate::ui::widgets::date_edit::date_edit;
+
+/// What the user asked the report screen to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReportAction {
+    None,
+    /// Create a draft of this kind and year.
+    Create(ReportKind, i32),
+    Open(Uuid),
+    /// Save the edited draft (and redraw the preview).
+    Save,
+    /// Save the header fields as the unit's defaults for later reports.
+    SaveDefaults,
+    /// Prefill the narrative again from today's figures.
+    Regenerate,
+    Freeze,
+    Unfreeze,
+    SavePdf,
+    OpenPdf,
+    SaveXlsx,
+    Delete,
+}
+
+/// The screen's state: the report being edited and what is typed for a new one.
+pub struct ReportPanel {
+    pub new_kind: ReportKind,
+    pub new_year: i32,
+    /// The open report as edited (saved with "Lưu").
+    pub draft: Option<SavedReport>,
+    /// The edited addressee lists, one per line.
+    recipients_text: String,
+    distribution_text: String,
+    pub message: Option<(String, bool)>,
+    /// Shown under a finalised report when today's data differ from its figures.
+    pub drift: Option<String>,
+}
+
+impl ReportPanel {
+    pub fn new(today: NaiveDate) -> ReportPanel {
+        ReportPanel {
+            new_kind: ReportKind::Year,
+            new_year: chrono::Datelike::year(&today),
+            draft: None,
+            recipients_text: String::new(),
+            distribution_text: String::new(),
+            message: None,
+            drift: None,
+        }
+    }
+
+    /// Opens `report` in the form.
+    pub fn open(&mut self, report: SavedReport) {
+        self.recipients_text = report.recipients.join("\n");
+        self.distribution_text = report.distribution.join("\n");
+        self.draft = Some(report);
+        self.drift = None;
+    }
+
+    /// Tells the user how an action went.
+    pub fn say(&mut self, text: impl Into<String>, is_error: bool) {
+        self.message = Some((text.into(), is_error));
+    }
+
+    /// The list of saved reports and the "new report" row.
+    pub fn list_ui(&mut self, ui: &mut Ui, reports: &[SavedReport]) -> ReportAction {
+        let mut action = ReportAction::None;
+        ui.label(bold("Tạo báo cáo mới"));
+        ui.horizontal(|ui| {
+            let l = ui.label("Loại");
+            egui::ComboBox::from_id_salt("report_kind")
+                .selected_text(self.new_kind.label())
+                .show_ui(ui, |ui| {
+                    for k in ReportKind::ALL {
+                        ui.selectable_value(&mut self.new_kind, k, k.label());
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("Năm");
+            ui.add(egui::DragValue::new(&mut self.new_year).range(2000..=2100))
+                .labelled_by(l.id);
+            if ui.button("Tạo báo cáo").clicked() {
+                action = ReportAction::Create(self.new_kind, self.new_year);
+            }
+        });
+        if self.new_kind == ReportKind::Registration {
+            ui.weak("Năm: năm kế hoạch được đăng ký (thường là năm sau).");
+        }
+        ui.add_space(6.0);
+        ui.label(bold("Báo cáo đã lưu"));
+        if reports.is_empty() {
+            ui.weak("Chưa có báo cáo nào.");
+        }
+        let open_id = self.draft.as_ref().map(|d| d.id);
+        for r in reports {
+            let text = format!(
+                "{} — {} — {}{}",
+                r.kind.period_phrase(r.year),
+                r.number_line(),
+                format_date(r.date),
+                if r.frozen.is_some() {
+                    " — đã chốt"
+                } else {
+                    ""
+                }
+            );
+            if ui
+                .selectable_label(open_id == Some(r.id), format!("{}: {text}", r.kind.label()))
+                .clicked()
+            {
+                action = ReportAction::Open(r.id);
+            }
+        }
+        action
+    }
+
+    /// The form of the open report and its action buttons.
+    pub fn form_ui(&mut self, ui: &mut Ui) -> ReportAction {
+        let mut action = ReportAction::None;
+        if let Some((text, is_error)) = &self.message {
+            if *is_error {
+                ui.colored_label(ERROR_COLOR, text);
+            } else {
+                ui.label(text);
+            }
+        }
+        let Some(report) = &mut self.draft else {
+            ui.weak("Chọn một báo cáo đã lưu hoặc tạo báo cáo mới.");
+            return action;
+        };
+        let frozen = report.frozen.is_some();
+        ui.label(bold(format!(
+            "{} {}",
+            report.kind.label(),
+            report.kind.period_phrase(report.year)
+        )));
+        if let Some(f) = &report.frozen {
+            ui.label(format!(
+                "Đã chốt lúc {} bởi {} — mã đối chiếu {}",
+                f.at, f.by, f.fingerprint
+            ));
+            if let Some(d) = &self.drift {
+                ui.colored_label(ERROR_COLOR, d);
+            }
+        }
+        ui.horizontal_wrapped(|ui| {
+            if !frozen {
+                if ui
+                    .button("Lưu")
+                    .on_hover_text("Lưu và cập nhật bản xem trước")
+                    .clicked()
+                {
+                    action = ReportAction::Save;
+                }
+                if ui
+                    .button("Chốt báo cáo")
+                    .on_hover_text("Lưu số liệu hiện tại vào báo cáo; sau đó số liệu không đổi")
+                    .clicked()
+                {
+                    action = ReportAction::Freeze;
+                }
+            } else if ui
+                .button("Mở chốt")
+                .on_hover_text("Cho phép sửa lại; báo cáo sẽ lấy số liệu mới")
+                .clicked()
+            {
+                action = ReportAction::Unfreeze;
+            }
+            if ui.button("Lưu PDF…").clicked() {
+                action = ReportAction::SavePdf;
+            }
+            if ui
+                .button("Mở")
+                .on_hover_text("Mở PDF bằng trình xem của máy để in")
+                .clicked()
+            {
+                action = ReportAction::OpenPdf;
+            }
+            if ui.button("Lưu XLSX…").clicked() {
+                action = ReportAction::SaveXlsx;
+            }
+        });
+        ui.add_space(4.0);
+        ui.add_enabled_ui(!frozen, |ui| {
+            let errors = header_fields(
+                ui,
+                report,
+                &mut self.recipients_text,
+                &mut self.distribution_text,
+            );
+            if !errors.is_empty() {
+                self.message = Some((errors.join(" "), true));
+            }
+            ui.horizontal(|ui| {
+                if ui
+                    .button("Đặt làm mặc định của đơn vị")
+                    .on_hover_text(
+                        "Báo cáo mới sẽ điền sẵn cơ quan, ký hiệu, địa danh, nơi gửi, người ký này",
+                    )
+                    .clicked()
+                {
+                    action = ReportAction::SaveDefaults;
+                }
+                if ui
+                    .button("Điền lại nội dung từ số liệu")
+                    .on_hover_text("Thay nội dung năm phần bằng các câu tạo từ số liệu hiện tại")
+                    .clicked()
+                {
+                    action = ReportAction::Regenerate;
+                }
+                if ui.button("Xóa bản nháp").clicked() {
+                    action = ReportAction::Delete;
+                }
+            });
+            ui.add_space(6.0);
+            for (i, heading) in SECTION_HEADINGS.iter().enumerate() {
+                let Some(text) = report.sections.get_mut(i) else {
+                    continue;
+                };
+                let l = ui.label(RichText::new(*heading).strong());
+                ui.add(
+                    egui::TextEdit::multiline(text)
+                        .desired_rows(4)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(l.id);
+            }
+        });
+        report.recipients = lines(&self.recipients_text);
+        report.distribution = lines(&self.distribution_text);
+        action
+    }
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn text_field(ui: &mut Ui, label: &str, value: &mut String) {
+    let l = ui.label(label);
+    ui.add(egui::TextEdit::singleline(value).desired_width(300.0))
+        .labelled_by(l.id);
+    ui.end_row();
+}
+
+/// A required date; unreadable text keeps the old date and adds a message naming the field.
+fn date_field(ui: &mut Ui, label: &str, value: &mut NaiveDate, errors: &mut Vec<String>) {
+    let l = ui.label(label);
+    let mut date = Some(*value);
+    let (_, error) = date_edit(
+        ui,
+        Id::unique(("report_date", label)),
+        l.id,
+        label,
+        &mut date,
+    );
+    errors.extend(error);
+    if let Some(d) = date {
+        *value = d;
+    }
+    ui.end_row();
+}
+
+/// Number, date, place, agencies, addressees, signer and the data period.
+fn header_fields(
+    ui: &mut Ui,
+    report: &mut SavedReport,
+    recipients: &mut String,
+    distribution: &mut String,
+) -> Vec<String> {
+    let mut errors = Vec::new();
+    egui::Grid::new("report_header")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            text_field(ui, "Số", &mut report.number);
+            text_field(ui, "Ký hiệu", &mut report.symbol);
+            date_field(ui, "Ngày ban hành", &mut report.date, &mut errors);
+            text_field(ui, "Địa danh", &mut report.place);
+            text_field(ui, "Cơ quan chủ quản", &mut report.parent_agency);
+            text_field(ui, "Cơ quan ban hành", &mut report.agency);
+            date_field(ui, "Số liệu từ ngày", &mut report.period_from, &mut errors);
+            date_field(ui, "Số liệu đến ngày", &mut report.period_to, &mut errors);
+            let l = ui.label("Kính gửi (mỗi dòng một nơi)");
+            ui.add(
+                egui::TextEdit::multiline(recipients)
+                    .desired_rows(2)
+                    .desired_width(300.0),
+            )
+            .labelled_by(l.id);
+            ui.end_row();
+            let l = ui.label("Nơi nhận (mỗi dòng một nơi)");
+            ui.add(
+                egui::TextEdit::multiline(distribution)
+                    .desired_rows(3)
+                    .desired_width(300.0),
+            )
+            .labelled_by(l.id);
+            ui.end_row();
+            text_field(
+                ui,
+                "Quyền hạn ký (KT., TM., Q.…)",
+                &mut report.signer.authority,
+            );
+            text_field(ui, "Chức vụ người ký", &mut report.signer.position);
+            text_field(ui, "Họ tên người ký", &mut report.signer.name);
+        });
+    errors
+}
