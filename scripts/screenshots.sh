@@ -113,6 +113,13 @@ xdotool mousemove 241 50 click 1
 shot 19-dang-ky-ke-hoach
 xdotool key ctrl+4
 shot 21-bao-cao
+# Create the annual report: the form on the left, the preview of page 1 on the right.
+xdotool mousemove 329 77 click 1
+shot 22-bao-cao-xem-truoc 2
+# Turn to the first appendix page in the preview (PageDown with the pointer over it).
+xdotool mousemove 900 500
+xdotool key Next Next
+shot 23-bao-cao-phu-luc
 xdotool key ctrl+5
 shot 25-cai-dat
 stop_app

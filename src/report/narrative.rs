@@ -171,7 +171,6 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
             millions_phrase(t.allocated - t.disbursed),
             millions_phrase(t.planned - t.allocated)
         ),
-        "Nguyên nhân: ".into(),
     ];
     let fourth = vec![format!(
         "Tiếp tục đôn đốc thực hiện, nghiệm thu và giải ngân {} đề án còn dở dang với {} triệu \

@@ -54,6 +54,14 @@ impl ReportKind {
         }
     }
 
+    /// "Báo cáo quý I năm 2026", "Báo cáo năm 2026", "Báo cáo đăng ký kế hoạch năm 2027".
+    pub fn title(self, year: i32) -> String {
+        match self {
+            ReportKind::Registration => format!("Báo cáo đăng ký kế hoạch năm {year}"),
+            _ => format!("Báo cáo {}", self.period_phrase(year)),
+        }
+    }
+
     /// "quý I năm 2026", "6 tháng đầu năm 2026", "năm 2026", "năm 2027" (the plan year).
     pub fn period_phrase(self, year: i32) -> String {
         match self {

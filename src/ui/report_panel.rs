@@ -108,7 +108,7 @@ impl ReportPanel {
         for r in reports {
             let text = format!(
                 "{} — {} — {}{}",
-                r.kind.period_phrase(r.year),
+                r.kind.title(r.year),
                 r.number_line(),
                 format_date(r.date),
                 if r.frozen.is_some() {
@@ -117,10 +117,7 @@ impl ReportPanel {
                     ""
                 }
             );
-            if ui
-                .selectable_label(open_id == Some(r.id), format!("{}: {text}", r.kind.label()))
-                .clicked()
-            {
+            if ui.selectable_label(open_id == Some(r.id), text).clicked() {
                 action = ReportAction::Open(r.id);
             }
         }
@@ -142,11 +139,7 @@ impl ReportPanel {
             return action;
         };
         let frozen = report.frozen.is_some();
-        ui.label(bold(format!(
-            "{} {}",
-            report.kind.label(),
-            report.kind.period_phrase(report.year)
-        )));
+        ui.label(bold(report.kind.title(report.year)));
         if let Some(f) = &report.frozen {
             ui.label(format!(
                 "Đã chốt lúc {} bởi {} — mã đối chiếu {}",

@@ -90,7 +90,7 @@ impl ReportPreview {
         let not_first = self.page > 0;
         let not_last = self.page < last;
         let scale = self.zoom.scale(width, &pages[self.page]);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let button = |ui: &mut Ui, enabled: bool, text: &str| {
                 ui.add_enabled(enabled, egui::Button::new(text))
             };
