@@ -89,6 +89,15 @@ pub(super) fn ui(form: &mut ProjectForm, ui: &mut Ui, ctx: &FormContext, errors:
             );
             errors.extend(err);
             ui.end_row();
+            // Contracts and payment requests spell the support out; show it as they will.
+            if form.project.support > 0 {
+                ui.label("");
+                ui.weak(format!(
+                    "Bằng chữ: {}",
+                    crate::text::amount_in_words(form.project.support)
+                ));
+                ui.end_row();
+            }
             money_row(
                 form,
                 ui,
@@ -242,6 +251,12 @@ pub(super) fn ui(form: &mut ProjectForm, ui: &mut Ui, ctx: &FormContext, errors:
             }
         }
     });
+    if form.payment.amount > 0 {
+        ui.weak(format!(
+            "Bằng chữ: {}",
+            crate::text::amount_in_words(form.payment.amount)
+        ));
+    }
     if let Some(e) = &form.payment.error {
         ui.colored_label(ERROR_COLOR, e);
     }
