@@ -33,6 +33,13 @@ pub fn write_pdf(title: &str, pages: &[Page]) -> Result<Vec<u8>, ReportError> {
     }
     let mut document = PdfDocument::new(title);
     document.metadata.info.creator = CREATOR.to_owned();
+    // Signing tools and document registers show these dates; printpdf defaults to 1970.
+    if let Ok(now) = printpdf::OffsetDateTime::from_unix_timestamp(chrono::Utc::now().timestamp()) {
+        let info = &mut document.metadata.info;
+        info.creation_date = now;
+        info.modification_date = now;
+        info.metadata_date = now;
+    }
     let fonts = embed_used_faces(&mut document, pages);
     let pdf_pages = pages
         .iter()
