@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 use uuid::Uuid;
 
+use crate::budget::input::source_index;
 use crate::budget::{BudgetInput, apply_reallocations};
 use crate::domain::budget_plan::BudgetChangeKind;
 use crate::domain::funding_source::FundingSource;
@@ -141,6 +142,7 @@ fn describe(
         status,
         results,
         proposed_by: p.registration.proposed_by.clone(),
+        appraisal_passed: p.registration.appraisal.as_ref().is_some_and(|a| a.passed),
     }
 }
 
@@ -184,10 +186,7 @@ pub fn gather_figures(
             .collect();
         let mut lines = Vec::new();
         for p in projects.iter().filter(|p| p.status != ProjectStatus::Huy) {
-            let s = &mut sources[FundingSource::ALL
-                .iter()
-                .position(|x| *x == p.source)
-                .unwrap_or(0)];
+            let s = &mut sources[source_index(p.source)];
             s.allocated += p.support;
             s.counterpart += p.counterpart;
             s.other_funds += p.other_funds;
@@ -312,10 +311,7 @@ fn indicator_lines(
     let by_source = |value: &dyn Fn(&Project) -> i64| {
         let mut v = [0i64; 3];
         for p in projects {
-            let i = FundingSource::ALL
-                .iter()
-                .position(|s| *s == p.source)
-                .unwrap_or(2);
+            let i = source_index(p.source);
             v[i] += value(p);
         }
         v
@@ -333,10 +329,7 @@ fn indicator_lines(
     // An establishment supported from two sources counts once in each, as the sources report.
     let mut seen: [HashSet<Uuid>; 3] = Default::default();
     for p in projects {
-        let i = FundingSource::ALL
-            .iter()
-            .position(|s| *s == p.source)
-            .unwrap_or(2);
+        let i = source_index(p.source);
         seen[i].extend(p.beneficiaries.iter().map(|b| b.establishment_id));
     }
     lines.push(line(

@@ -305,9 +305,7 @@ pub fn fill_projects(
         }) {
             Some(e) if rng.u8(..100) < 30 && !e.commune_name.is_empty() => {
                 // "UBND xã Đông Sơn": the unit type is lower case after "UBND".
-                let mut chars = e.commune_name.chars();
-                let first = chars.next().map(|c| c.to_lowercase().to_string());
-                format!("UBND {}{}", first.unwrap_or_default(), chars.as_str())
+                format!("UBND {}", crate::text::lower_first(&e.commune_name))
             }
             _ => centre.clone(),
         };
@@ -422,7 +420,7 @@ pub fn fill_projects(
             if rng.u8(..100) < 40 {
                 let appraised = plus(arrived, 25).min(today);
                 let passed = rng.u8(..100) < 85;
-                p.registration.appraisal = Some(crate::domain::plan_registration::Appraisal {
+                let appraisal = crate::domain::plan_registration::Appraisal {
                     passed,
                     date: appraised,
                     reason: if passed {
@@ -431,25 +429,13 @@ pub fn fill_projects(
                         "Cơ sở chưa đủ hồ sơ chứng minh vốn đối ứng".into()
                     },
                     by: actor.clone(),
-                });
-                p.status = ProjectStatus::ThamDinhCoSo;
-                p.transitions.push(Transition {
-                    from: Some(ProjectStatus::DangKy),
-                    to: ProjectStatus::ThamDinhCoSo,
-                    date: appraised,
-                    by: actor.clone(),
-                    reason: String::new(),
-                });
+                };
+                // Dates only move forward here, so the life-cycle moves cannot be refused.
+                let recorded = p.record_appraisal(appraisal).is_ok();
                 // Passed KCQG proposals go on to the Ministry's appraisal.
-                if passed && source == FundingSource::Kcqg {
-                    p.status = ProjectStatus::ThamDinhCapBo;
-                    p.transitions.push(Transition {
-                        from: Some(ProjectStatus::ThamDinhCoSo),
-                        to: ProjectStatus::ThamDinhCapBo,
-                        date: plus(appraised, 10).min(today),
-                        by: actor.clone(),
-                        reason: String::new(),
-                    });
+                if recorded && passed && source == FundingSource::Kcqg {
+                    let sent = plus(appraised, 10).min(today);
+                    let _ = p.move_to(ProjectStatus::ThamDinhCapBo, sent, &actor, "");
                 }
             }
             // Nothing of the later life cycle exists yet for a proposal.

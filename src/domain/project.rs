@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::funding_source::FundingSource;
-use super::plan_registration::Registration;
+use super::plan_registration::{Appraisal, Registration};
 use super::project_status::ProjectStatus;
 
 /// Kind of project (TT 46/2012: đề án điểm has a spill-over role; đề án nhóm groups several
@@ -337,6 +337,21 @@ impl Project {
         Ok(())
     }
 
+    /// Records the Sở's appraisal. A proposal still at "Đăng ký" moves on to "Thẩm định cấp cơ
+    /// sở" on the appraisal date, so the life cycle tells the same story as the registration.
+    pub fn record_appraisal(&mut self, appraisal: Appraisal) -> Result<(), String> {
+        if self.status == ProjectStatus::DangKy {
+            self.move_to(
+                ProjectStatus::ThamDinhCoSo,
+                appraisal.date,
+                &appraisal.by,
+                "",
+            )?;
+        }
+        self.registration.appraisal = Some(appraisal);
+        Ok(())
+    }
+
     /// Support not yet disbursed.
     pub fn remaining_support(&self) -> i64 {
         self.support - self.payment_totals().disbursed()
@@ -366,6 +381,20 @@ mod tests {
         assert_eq!(p.transitions.len(), 2);
         assert_eq!(p.transitions[1].from, Some(ProjectStatus::ThamDinhCoSo));
         assert_eq!(p.transitions[1].by, "huong");
+    }
+
+    #[test]
+    fn an_appraisal_moves_a_registered_proposal_on() {
+        let mut p = Project::new("38", 2027);
+        let appraisal = Appraisal::new(true, day(9, 10), "", "huong").expect("appraisal");
+        assert_eq!(p.record_appraisal(appraisal.clone()), Ok(()));
+        assert_eq!(p.status, ProjectStatus::ThamDinhCoSo);
+        assert_eq!(p.transitions[0].date, day(9, 10));
+        // Appraising again (a revised result) keeps the status and replaces the result.
+        let failed = Appraisal::new(false, day(9, 12), "thiếu hồ sơ", "huong").expect("ok");
+        assert_eq!(p.record_appraisal(failed.clone()), Ok(()));
+        assert_eq!(p.transitions.len(), 1);
+        assert_eq!(p.registration.appraisal, Some(failed));
     }
 
     #[test]

@@ -28,9 +28,14 @@ fn text(s: &str) -> Cell {
     }
 }
 
-/// A total row's amounts, zeros included.
-fn total_amounts(m: &[i64]) -> Vec<Cell> {
-    m.iter().map(|v| Cell::Millions(*v)).collect()
+/// A subtotal or total row of a project table: the label under "Tên đề án", the six text
+/// columns after it empty, the summed amounts (zeros printed), then `tail`.
+fn summary_cells<const N: usize>(label: &str, amounts: &[i64], tail: [Cell; N]) -> Vec<Cell> {
+    let mut c = vec![Cell::Empty, Cell::Text(label.into())];
+    c.extend(std::iter::repeat_n(Cell::Empty, 6));
+    c.extend(amounts.iter().map(|v| Cell::Millions(*v)));
+    c.extend(tail);
+    c
 }
 
 /// A project row's amounts: a zero is left blank, as the source a project does not draw on.
@@ -291,12 +296,8 @@ fn projects_table(figures: &ReportFigures) -> Table {
         c
     };
     let total_cells = |label: &str, m: &[i64]| {
-        let mut c = vec![Cell::Empty, Cell::Text(label.into())];
-        c.extend(std::iter::repeat_n(Cell::Empty, 6));
-        c.extend(total_amounts(m));
-        c.push(rate(m[6], m[1] + m[2] + m[3]));
-        c.extend([Cell::Empty, Cell::Empty]);
-        c
+        let disbursed_rate = rate(m[6], m[1] + m[2] + m[3]);
+        summary_cells(label, m, [disbursed_rate, Cell::Empty, Cell::Empty])
     };
     let rows = Grouped {
         figures,
@@ -352,13 +353,7 @@ fn proposals_table(figures: &ReportFigures) -> Table {
         c.push(text(&l.status));
         c
     };
-    let total_cells = |label: &str, m: &[i64]| {
-        let mut c = vec![Cell::Empty, Cell::Text(label.into())];
-        c.extend(std::iter::repeat_n(Cell::Empty, 6));
-        c.extend(total_amounts(m));
-        c.push(Cell::Empty);
-        c
-    };
+    let total_cells = |label: &str, m: &[i64]| summary_cells(label, m, [Cell::Empty]);
     let rows = Grouped {
         figures,
         money,

@@ -97,6 +97,9 @@ pub struct ProjectLine {
     pub results: String,
     /// Registration only: who proposed it.
     pub proposed_by: String,
+    /// Registration only: it passed the Sở's appraisal.
+    #[serde(default)]
+    pub appraisal_passed: bool,
 }
 
 /// One row of Phụ lục II: an indicator by source, with the programme target when known.

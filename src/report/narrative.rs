@@ -7,28 +7,17 @@ use super::report_kind::ReportKind;
 use crate::budget::basis_points;
 use crate::domain::funding_source::FundingSource;
 use crate::text::date::format_date;
-use crate::text::number::{format_integer, format_percent_basis_points};
+use crate::text::lower_first;
+use crate::text::number::{format_integer, format_millions, format_percent_basis_points};
 
-/// An amount in triệu đồng as a sentence writes it: "1.234", "262,5", "0,075".
+/// An amount in triệu đồng as a sentence writes it: "1.234", "262,5", "0,075" — the table
+/// format rounded to the nghìn đồng, without the trailing zeros of its decimals.
 pub fn millions_phrase(dong: i64) -> String {
-    // Round to the nghìn đồng, then drop trailing zeros of the decimals.
     let thousands = (dong + if dong < 0 { -500 } else { 500 }) / 1000;
-    let whole = format_integer(thousands / 1000);
-    let fraction = (thousands % 1000).unsigned_abs();
-    if fraction == 0 {
-        return whole;
-    }
-    let digits = format!("{fraction:03}");
-    format!("{whole},{}", digits.trim_end_matches('0'))
-}
-
-/// "Số lao động…" → "số lao động…" inside a sentence.
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    format_millions(thousands)
+        .trim_end_matches('0')
+        .trim_end_matches(',')
+        .to_owned()
 }
 
 fn percent(part: i64, whole: i64) -> Option<String> {
@@ -195,11 +184,7 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
 
 fn registration_sections(f: &ReportFigures) -> Vec<String> {
     let t = f.total();
-    let passed: Vec<_> = f
-        .projects
-        .iter()
-        .filter(|p| p.status.starts_with("Đạt"))
-        .collect();
+    let passed: Vec<_> = f.projects.iter().filter(|p| p.appraisal_passed).collect();
     let passed_support: i64 = passed.iter().map(|p| p.support).sum();
     vec![
         format!(
@@ -247,6 +232,7 @@ mod tests {
         assert_eq!(millions_phrase(75_000), "0,075");
         assert_eq!(millions_phrase(1_499), "0,001");
         assert_eq!(millions_phrase(0), "0");
+        assert_eq!(millions_phrase(-500_000), "-0,5");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::document::Signer;
 use super::figures::ReportFigures;
 use super::report_kind::ReportKind;
+use crate::text::lower_first;
 
 /// The five narrative sections of DOMAIN.md §5.3, in order.
 pub const SECTION_HEADINGS: [&str; 5] = [
@@ -64,15 +65,6 @@ impl ReportDefaults {
                 name: String::new(),
             },
         }
-    }
-}
-
-/// "Tỉnh Thanh Hóa" → "tỉnh Thanh Hóa", as the name reads after "UBND".
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
@@ -171,6 +163,19 @@ impl SavedReport {
     pub fn reference(&self) -> String {
         let line = self.number_line();
         line.trim_start_matches("Số: ").trim().to_owned()
+    }
+
+    /// The header fields of this report as the unit's defaults for later ones.
+    pub fn defaults(&self) -> ReportDefaults {
+        ReportDefaults {
+            parent_agency: self.parent_agency.clone(),
+            agency: self.agency.clone(),
+            symbol: self.symbol.clone(),
+            place: self.place.clone(),
+            recipients: self.recipients.clone(),
+            distribution: self.distribution.clone(),
+            signer: self.signer.clone(),
+        }
     }
 
     /// Checks what must be right before the report is finalised.

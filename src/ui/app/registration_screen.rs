@@ -7,7 +7,6 @@ use egui::Ui;
 
 use super::{KhuyenCongApp, Screen};
 use crate::budget::summarise_registration;
-use crate::domain::project_status::ProjectStatus;
 use crate::store::StoreError;
 use crate::ui::budget_panel::BalanceNames;
 use crate::ui::registration_panel::{RegistrationAction, RegistrationPanel};
@@ -87,8 +86,7 @@ impl KhuyenCongApp {
         }
     }
 
-    /// Stores the Sở's appraisal; a proposal still at "Đăng ký" moves on to "Thẩm định cấp
-    /// cơ sở" on the appraisal date, so the life cycle tells the same story.
+    /// Stores the Sở's appraisal (see `Project::record_appraisal`).
     fn record_appraisal(
         &mut self,
         id: uuid::Uuid,
@@ -99,17 +97,9 @@ impl KhuyenCongApp {
                 "Không tìm thấy đề án (có thể đã bị xóa).".into(),
             ));
         };
-        if project.status == ProjectStatus::DangKy {
-            project
-                .move_to(
-                    ProjectStatus::ThamDinhCoSo,
-                    appraisal.date,
-                    &appraisal.by,
-                    "",
-                )
-                .map_err(StoreError::Refused)?;
-        }
-        project.registration.appraisal = Some(appraisal);
+        project
+            .record_appraisal(appraisal)
+            .map_err(StoreError::Refused)?;
         self.store.update_project(&project)?;
         if let Some(p) = &mut self.projects
             && let Ok(Some(summary)) = self.store.project_summary(id)

@@ -5,7 +5,7 @@
 use egui::Ui;
 
 use super::KhuyenCongApp;
-use crate::report::saved_report::{ReportDefaults, SavedReport};
+use crate::report::saved_report::SavedReport;
 use crate::report_output::{ReportOutputError, drift_since_freeze, figures_for, render};
 use crate::ui::report_panel::{ReportAction, ReportPanel};
 
@@ -122,16 +122,8 @@ impl KhuyenCongApp {
                 Ok(Some("Đã lưu báo cáo.".into()))
             }
             ReportAction::SaveDefaults => {
-                let r = draft.ok_or_else(no_report)?;
-                self.store.set_report_defaults(&ReportDefaults {
-                    parent_agency: r.parent_agency,
-                    agency: r.agency,
-                    symbol: r.symbol,
-                    place: r.place,
-                    recipients: r.recipients,
-                    distribution: r.distribution,
-                    signer: r.signer,
-                })?;
+                let report = draft.ok_or_else(no_report)?;
+                self.store.set_report_defaults(&report.defaults())?;
                 Ok(Some("Báo cáo mới sẽ điền sẵn các thông tin này.".into()))
             }
             ReportAction::Regenerate => {
