@@ -131,6 +131,14 @@ pub fn drift_since_freeze(store: &Store, report: &SavedReport) -> Option<String>
     ))
 }
 
+/// Writes `bytes` to `path`, naming the file when it cannot.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), ReportOutputError> {
+    std::fs::write(path, bytes).map_err(|source| ReportOutputError::Write {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
 /// `khuyencong report`: a draft of `kind` for `year` with the unit's defaults, written to
 /// `out` (PDF) and optionally `xlsx`. Returns a one-line summary.
 pub fn write_report_files(
@@ -146,15 +154,9 @@ pub fn write_report_files(
     let figures = gather_figures(store, kind, year, period)?;
     let report = SavedReport::new(kind, year, today, &defaults, &figures);
     let rendered = render(&report, &figures);
-    let write = |path: &std::path::Path, bytes: Vec<u8>| {
-        std::fs::write(path, bytes).map_err(|source| ReportOutputError::Write {
-            path: path.display().to_string(),
-            source,
-        })
-    };
-    write(out, rendered.pdf()?)?;
+    write_file(out, &rendered.pdf()?)?;
     if let Some(path) = xlsx {
-        write(path, rendered.xlsx()?)?;
+        write_file(path, &rendered.xlsx()?)?;
     }
     Ok(format!(
         "Đã ghi {} ({} trang, {} đề án){}.",

@@ -32,6 +32,18 @@ fn type_into(h: &mut Harness<'_, KhuyenCongApp>, label: &str, text: &str) {
     h.run();
 }
 
+/// Files are written on a worker thread: run frames until the screen says how it went.
+fn wait_until_written(h: &mut Harness<'_, KhuyenCongApp>) {
+    for _ in 0..200 {
+        h.run();
+        if h.query_by_label_contains("Đã lưu").is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the file was not written within 4 s");
+}
+
 #[test]
 fn create_fill_preview_save_and_finalise_the_annual_report() {
     let (dir, path) = common::temp_db();
@@ -70,10 +82,16 @@ fn create_fill_preview_save_and_finalise_the_annual_report() {
 
     h.get_by_label("Lưu PDF…").click();
     h.run();
+    assert!(
+        h.query_by_label("Đang ghi tệp…").is_some()
+            || h.query_by_label_contains("Đã lưu").is_some()
+    );
+    wait_until_written(&mut h);
     let pdf = std::fs::read(dir.path().join("bao-cao-nam-2026.pdf")).expect("PDF written");
     assert!(pdf.starts_with(b"%PDF-"));
     h.get_by_label("Lưu XLSX…").click();
     h.run();
+    wait_until_written(&mut h);
     assert!(dir.path().join("bao-cao-nam-2026.xlsx").exists());
 
     h.get_by_label("Chốt báo cáo").click();

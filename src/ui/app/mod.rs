@@ -89,6 +89,8 @@ pub struct KhuyenCongApp {
     report_list: Vec<crate::report::SavedReport>,
     report_rendered: Option<crate::report_output::Rendered>,
     report_preview: crate::ui::report_preview::ReportPreview,
+    /// A report file being written on a worker thread: its outcome in Vietnamese.
+    report_job: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
     /// The consolidated registration of the panel's year and the calendar, or why not.
     registration_data: Option<
         Result<
@@ -140,6 +142,7 @@ impl KhuyenCongApp {
             report_list: Vec::new(),
             report_rendered: None,
             report_preview: Default::default(),
+            report_job: None,
             balance: None,
             target_progress: Vec::new(),
             overview: None,

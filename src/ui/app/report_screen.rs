@@ -37,6 +37,7 @@ impl KhuyenCongApp {
     }
 
     pub(super) fn report_screen(&mut self, ui: &mut Ui) {
+        self.poll_report_job(ui.ctx());
         if self.reports.is_none() {
             self.reports = Some(ReportPanel::new(self.today));
             self.load_report_list();
@@ -185,49 +186,74 @@ impl KhuyenCongApp {
     }
 
     /// Writes the PDF or XLSX where the user chooses, or the PDF to a temporary file opened
-    /// with the system viewer (from which the user prints).
+    /// with the system viewer (from which the user prints). The figures are read here (the
+    /// store belongs to this thread); producing and writing the file — a few hundred
+    /// milliseconds for a province's annual report — runs on a worker thread.
     fn write_report_file(
         &mut self,
         report: &SavedReport,
         action: ReportAction,
     ) -> Result<Option<String>, ReportOutputError> {
-        let figures = figures_for(&self.store, report)?;
-        let rendered = render(report, &figures);
         let name = format!("bao-cao-{}-{}", report.kind.code(), report.year);
-        let (path, bytes) = match action {
+        let path = match action {
             ReportAction::SaveXlsx => {
-                let Some(path) =
-                    self.file_picker
-                        .save_as("Lưu phụ lục (XLSX)", &format!("{name}.xlsx"), "xlsx")
-                else {
-                    return Ok(None);
-                };
-                (path, rendered.xlsx()?)
+                self.file_picker
+                    .save_as("Lưu phụ lục (XLSX)", &format!("{name}.xlsx"), "xlsx")
             }
             ReportAction::SavePdf => {
-                let Some(path) =
-                    self.file_picker
-                        .save_as("Lưu báo cáo (PDF)", &format!("{name}.pdf"), "pdf")
-                else {
-                    return Ok(None);
-                };
-                (path, rendered.pdf()?)
+                self.file_picker
+                    .save_as("Lưu báo cáo (PDF)", &format!("{name}.pdf"), "pdf")
             }
-            _ => (
-                std::env::temp_dir().join(format!("{name}.pdf")),
-                rendered.pdf()?,
-            ),
+            _ => Some(std::env::temp_dir().join(format!("{name}.pdf"))),
         };
-        std::fs::write(&path, bytes).map_err(|source| ReportOutputError::Write {
-            path: path.display().to_string(),
-            source,
-        })?;
-        if action == ReportAction::OpenPdf {
-            crate::ui::file_picker::open_with_system_viewer(&path)
-                .map_err(ReportOutputError::Refused)?;
-            return Ok(Some("Đã mở báo cáo bằng trình xem PDF của máy.".into()));
+        let Some(path) = path else {
+            return Ok(None);
+        };
+        let figures = figures_for(&self.store, report)?;
+        let rendered = render(report, &figures);
+        let (done, job) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let written = (|| -> Result<String, ReportOutputError> {
+                let bytes = if action == ReportAction::SaveXlsx {
+                    rendered.xlsx()?
+                } else {
+                    rendered.pdf()?
+                };
+                crate::report_output::write_file(&path, &bytes)?;
+                if action == ReportAction::OpenPdf {
+                    crate::ui::file_picker::open_with_system_viewer(&path)
+                        .map_err(ReportOutputError::Refused)?;
+                    return Ok("Đã mở báo cáo bằng trình xem PDF của máy.".into());
+                }
+                Ok(format!("Đã lưu {}.", path.display()))
+            })();
+            // The window may have closed meanwhile; then nobody waits for the answer.
+            let _ = done.send(written.map_err(|e| e.to_string()));
+        });
+        self.report_job = Some(job);
+        Ok(Some("Đang ghi tệp…".into()))
+    }
+
+    /// Shows how the file being written went, once it has.
+    fn poll_report_job(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.report_job else {
+            return;
+        };
+        let outcome = match job.try_recv() {
+            Ok(outcome) => outcome,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                return;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Err("Ghi tệp bị gián đoạn.".into()),
+        };
+        self.report_job = None;
+        if let Some(panel) = &mut self.reports {
+            match outcome {
+                Ok(message) => panel.say(message, false),
+                Err(message) => panel.say(message, true),
+            }
         }
-        Ok(Some(format!("Đã lưu {}.", path.display())))
     }
 }
 
