@@ -14,7 +14,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use khuyencong::domain::funding_source::FundingSource;
 use khuyencong::domain::project_status::ProjectStatus;
-use khuyencong::project_check::{ProjectReference, check_project};
+use khuyencong::service::{Service, Session};
 use khuyencong::store::{OpenMode, Store};
 use khuyencong::ui::app::KhuyenCongApp;
 use khuyencong::ui::fonts::install_fonts;
@@ -130,7 +130,7 @@ fn main() {
     );
 
     // Opening a project: read, check the rules, build the form.
-    let reference = ProjectReference::load(&store).expect("reference");
+    let service = Service::new(store, Session::for_logged_in_user(today())).expect("service");
     view.set_filter(ProjectFilter::default());
     let ids: Vec<uuid::Uuid> = (0..view.visible_len())
         .step_by((view.visible_len() / 200).max(1))
@@ -139,10 +139,9 @@ fn main() {
     let mut samples = Vec::new();
     for id in &ids {
         let started = Instant::now();
-        let p = store.project(*id).expect("read").expect("exists");
-        let attachments = store.attachments(*id).expect("attachments");
-        let issues = check_project(&store, &reference, &p, today()).expect("rules");
-        let form = ProjectForm::edit(p, attachments, today());
+        let opened = service.open_project(*id).expect("read");
+        let issues = service.project_issues(&opened.project).expect("rules");
+        let form = ProjectForm::edit(opened.project, opened.attachments, opened.history, today());
         samples.push(ms(started.elapsed()));
         black_box((form, issues));
     }
@@ -151,11 +150,12 @@ fn main() {
         samples,
         Some(TARGET_OPEN_MS),
     );
-    drop(store);
+    drop(service);
 
     // The same through the window: Ctrl+2, ↓, Enter; the frame that opens the form.
     let store = Store::open(&path, OpenMode::MustExist).expect("open");
-    let app = KhuyenCongApp::new(store, today()).expect("app");
+    let service = Service::new(store, Session::for_logged_in_user(today())).expect("service");
+    let app = KhuyenCongApp::new(service).expect("app");
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_context_setup(install_fonts)

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use egui::{Event, Key, Modifiers, MouseWheelUnit, Pos2, TouchPhase, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use khuyencong::store::establishments::EstablishmentSummary;
+use khuyencong::domain::establishment_summary::EstablishmentSummary;
 use khuyencong::store::{OpenMode, Store};
 use khuyencong::text::collate::{SortKey, sort_key};
 use khuyencong::text::fold::{FoldedQuery, fold};
@@ -81,7 +81,11 @@ fn main() -> BenchResult<()> {
     let open_backup = t.elapsed();
     let backups = khuyencong::store::backup::list_backups(&path)?;
     let t = Instant::now();
-    let app = KhuyenCongApp::new(store, today)?.with_screen(Screen::Registry);
+    let service = khuyencong::service::Service::new(
+        store,
+        khuyencong::service::Session::for_logged_in_user(today),
+    )?;
+    let app = KhuyenCongApp::new(service)?.with_screen(Screen::Registry);
     let load_view = t.elapsed();
     if app.registry().is_none() {
         return Err("the demo file has no unit settings: the registry did not load".into());
@@ -133,7 +137,7 @@ fn main() -> BenchResult<()> {
     // 2a. The filter alone, on its own RegistryView; the load is split to show where it goes.
     heading("2a. Search per keystroke — RegistryView::set_filter only");
     let t = Instant::now();
-    let summaries = h.state().store().establishment_summaries()?;
+    let summaries = h.state().service().store().establishment_summaries()?;
     let load_summaries = t.elapsed();
     let t = Instant::now();
     let mut view = RegistryView::new(summaries);
@@ -162,7 +166,10 @@ fn main() -> BenchResult<()> {
 
     // 2c. Why: the same scan redone on copies of the rows, changing one thing at a time.
     heading("2c. Why RegistryView packs its search text (the same scan over four memory layouts)");
-    let model = explain_filter(&view, h.state().store().establishment_summaries()?);
+    let model = explain_filter(
+        &view,
+        h.state().service().store().establishment_summaries()?,
+    );
     summary.push(model);
     drop(view);
 

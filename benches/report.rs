@@ -9,8 +9,8 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use khuyencong::report::{ReportKind, SavedReport};
-use khuyencong::report_output::render;
+use khuyencong::report::ReportKind;
+use khuyencong::service::report_output::render;
 use khuyencong::store::{OpenMode, Store};
 
 const PROJECTS: usize = 2_000;
@@ -42,12 +42,12 @@ fn main() {
     let (mut pages, mut rows, mut pdf_bytes, mut xlsx_bytes) = (0, 0, 0, 0);
     for _ in 0..RUNS {
         let start = Instant::now();
-        let figures = black_box(khuyencong::report_figures::gather_figures(
+        let figures = black_box(khuyencong::service::report_figures::gather_figures(
             &store, kind, 2026, period,
         ))
         .expect("figures");
         gather.push(ms(start));
-        let report = SavedReport::new(kind, 2026, today, &defaults, &figures);
+        let report = khuyencong::report::new_draft(kind, 2026, today, &defaults, &figures);
         let start = Instant::now();
         let rendered = black_box(render(&report, &figures));
         lay.push(ms(start));

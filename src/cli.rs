@@ -1,19 +1,11 @@
 //! The command line: the same code paths as the window, for scripts and checks. Messages are
 //! Vietnamese; errors exit non-zero.
 
-use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
-use crate::domain::admin_unit::{Commune, Province};
-use crate::domain::cnnt_definition::CnntDefinition;
-use crate::domain::establishment_validation::{
-    DuplicateCandidate, ValidationContext, validate_establishment,
-};
-use crate::domain::issue::Severity;
-use crate::store::{OpenMode, Store, StoreError};
-use crate::text::fold::fold;
+pub use crate::service::balance_report::BalanceReport;
+pub use crate::service::check::CheckReport;
+use crate::service::{Service, ServiceResult, Session};
 use crate::text::number::format_integer;
 
 /// Usage text, printed by `khuyencong --help` and after a command-line mistake.
@@ -272,6 +264,11 @@ pub fn default_db_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("khuyencong.db"))
 }
 
+/// The session of a command: the logged-in user, judged on `today`.
+fn session(today: chrono::NaiveDate) -> Session {
+    Session::for_logged_in_user(today)
+}
+
 /// `khuyencong demo`: refuses an existing file with data, so nothing is ever overwritten.
 pub fn run_demo(
     db: &Path,
@@ -281,25 +278,25 @@ pub fn run_demo(
     seed: u64,
     province: &str,
     today: chrono::NaiveDate,
-) -> Result<String, StoreError> {
-    if std::fs::metadata(db).is_ok_and(|m| m.len() > 0) {
-        let store = Store::open(db, OpenMode::MustExist)?;
-        if !store.establishment_summaries()?.is_empty() {
-            return Err(StoreError::NotEmpty(db.to_owned()));
-        }
-    }
-    let mut store = Store::open(db, OpenMode::CreateIfMissing)?;
+) -> ServiceResult<String> {
     let started = std::time::Instant::now();
-    let n = crate::demo::fill(&mut store, province, count, seed, |done| {
+    let progress = |done: usize| {
         eprintln!(
             "  đã tạo {} / {} cơ sở…",
             format_integer(done as i64),
             format_integer(count as i64)
         );
-    })?;
+    };
     let project_count = projects.unwrap_or(count / 10);
-    eprintln!("  đang tạo {} đề án…", format_integer(project_count as i64));
-    let m = crate::demo::fill_projects(&mut store, project_count, years, seed, today)?;
+    let (n, m) = crate::service::demo::fill_new_file(
+        db,
+        province,
+        (count, project_count),
+        years,
+        seed,
+        today,
+        progress,
+    )?;
     Ok(format!(
         "Đã tạo {} cơ sở và {} đề án mẫu ({}–{}) của tỉnh mã {province} trong {} (hạt giống {seed}) sau {:.1} giây.",
         format_integer(n as i64),
@@ -311,331 +308,37 @@ pub fn run_demo(
     ))
 }
 
-/// What `khuyencong check` found.
-#[derive(Debug, Clone, Serialize)]
-pub struct CheckReport {
-    pub file: String,
-    pub schema_version: i64,
-    pub integrity: Vec<String>,
-    pub tables: BTreeMap<String, i64>,
-    pub establishments_checked: usize,
-    pub errors: BTreeMap<String, usize>,
-    pub warnings: BTreeMap<String, usize>,
-    pub projects_checked: usize,
-    pub project_errors: BTreeMap<String, usize>,
-    pub project_warnings: BTreeMap<String, usize>,
-    /// One example message per kind, to say what the kind means.
-    pub examples: BTreeMap<String, String>,
-    pub sound: bool,
+/// A command's result as JSON for scripts (`--json`).
+pub fn to_json<T: serde::Serialize>(value: &T) -> ServiceResult<String> {
+    serde_json::to_string_pretty(value)
+        .map_err(|e| crate::service::ServiceError::Refused(format!("Không viết được JSON: {e}.")))
 }
 
-/// Runs SQLite's integrity check and the validation over every record.
-pub fn run_check(db: &Path, today: chrono::NaiveDate) -> Result<CheckReport, StoreError> {
-    let store = Store::open(db, OpenMode::MustExist)?;
-    let integrity = store.integrity_check()?;
-    let tables: BTreeMap<String, i64> = store.table_counts()?.into_iter().collect();
-    let provinces: HashMap<String, Province> = store
-        .provinces()?
-        .into_iter()
-        .map(|p| (p.code.clone(), p))
-        .collect();
-    let mut communes: HashMap<String, Commune> = HashMap::new();
-    for code in provinces.keys() {
-        for c in store.communes_of(code)? {
-            communes.insert(c.code.clone(), c);
-        }
-    }
-    let industries: HashMap<String, _> = store
-        .industries()?
-        .into_iter()
-        .map(|i| (i.code.clone(), i))
-        .collect();
-    let definitions = store.cnnt_definitions()?;
-    let definition = CnntDefinition::in_force(&definitions, today);
-    let records = store.all_establishments()?;
-
-    // Probable duplicates, found in memory: same tax code; same folded name in the same xã.
-    let mut by_tax: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_name: HashMap<(String, &str), Vec<usize>> = HashMap::new();
-    for (i, e) in records.iter().enumerate() {
-        if !e.tax_code.is_empty() {
-            by_tax.entry(e.tax_code.as_str()).or_default().push(i);
-        }
-        let place = if e.commune_code.is_empty() {
-            &e.legacy_commune_code
-        } else {
-            &e.commune_code
-        };
-        if !place.is_empty() {
-            by_name
-                .entry((fold(&e.name), place.as_str()))
-                .or_default()
-                .push(i);
-        }
-    }
-    let mut duplicates: HashMap<usize, Vec<DuplicateCandidate>> = HashMap::new();
-    let groups = by_tax
-        .values()
-        .map(|g| (g, true))
-        .chain(by_name.values().map(|g| (g, false)));
-    for (group, same_tax_code) in groups.filter(|(g, _)| g.len() > 1) {
-        for &i in group {
-            for &j in group.iter().filter(|&&j| j != i) {
-                duplicates.entry(i).or_default().push(DuplicateCandidate {
-                    code: records[j].code.clone(),
-                    name: records[j].name.clone(),
-                    same_tax_code,
-                });
-            }
-        }
-    }
-
-    let mut errors = BTreeMap::new();
-    let mut warnings = BTreeMap::new();
-    let mut examples = BTreeMap::new();
-    for (i, e) in records.iter().enumerate() {
-        let legacy_known = e.legacy_commune_code.is_empty()
-            || store.legacy_commune(&e.legacy_commune_code)?.is_some();
-        let ctx = ValidationContext {
-            today,
-            province: provinces.get(&e.province_code),
-            commune: communes.get(&e.commune_code),
-            legacy_commune_known: legacy_known,
-            industry: industries.get(&e.industry_code),
-            definition,
-            duplicates: duplicates.get(&i).map_or(&[], Vec::as_slice),
-        };
-        for issue in validate_establishment(e, &ctx) {
-            let counts = match issue.severity {
-                Severity::Error => &mut errors,
-                Severity::Warning => &mut warnings,
-            };
-            *counts.entry(issue.kind.to_owned()).or_insert(0usize) += 1;
-            examples
-                .entry(issue.kind.to_owned())
-                .or_insert_with(|| format!("{}: {}", e.code, issue.message));
-        }
-    }
-    let reference = crate::project_check::ProjectReference::load(&store)?;
-    let projects = store.all_projects()?;
-    let mut project_errors = BTreeMap::new();
-    let mut project_warnings = BTreeMap::new();
-    for p in &projects {
-        for issue in crate::project_check::check_project(&store, &reference, p, today)? {
-            // A warning the user already accepted with a reason is not news.
-            if issue.severity == Severity::Warning
-                && p.accepted_warnings.iter().any(|a| a.kind == issue.kind)
-            {
-                continue;
-            }
-            let counts = match issue.severity {
-                Severity::Error => &mut project_errors,
-                Severity::Warning => &mut project_warnings,
-            };
-            *counts.entry(issue.kind.to_owned()).or_insert(0usize) += 1;
-            examples
-                .entry(issue.kind.to_owned())
-                .or_insert_with(|| format!("{}: {}", p.code, issue.message));
-        }
-    }
-    let sound = integrity == ["ok"] && errors.is_empty() && project_errors.is_empty();
-    Ok(CheckReport {
-        file: db.display().to_string(),
-        schema_version: store.schema_version()?,
-        integrity,
-        tables,
-        establishments_checked: records.len(),
-        errors,
-        warnings,
-        projects_checked: projects.len(),
-        project_errors,
-        project_warnings,
-        examples,
-        sound,
-    })
-}
-
-impl CheckReport {
-    /// The report as text for a person.
-    pub fn to_text(&self) -> String {
-        let mut out = format!(
-            "Kiểm tra tệp: {}\nPhiên bản dữ liệu: {}\nTính toàn vẹn (SQLite): {}\n\nSố dòng theo bảng:\n",
-            self.file,
-            self.schema_version,
-            if self.integrity == ["ok"] {
-                "ổn".to_owned()
-            } else {
-                self.integrity.join("; ")
-            }
-        );
-        for (table, n) in &self.tables {
-            out.push_str(&format!("  {table:<20} {:>10}\n", format_integer(*n)));
-        }
-        let total = |m: &BTreeMap<String, usize>| m.values().sum::<usize>() as i64;
-        out.push_str(&format!(
-            "\nKiểm tra {} cơ sở CNNT: {} lỗi, {} cảnh báo\n",
-            format_integer(self.establishments_checked as i64),
-            format_integer(total(&self.errors)),
-            format_integer(total(&self.warnings))
-        ));
-        self.push_counts(&mut out, &self.errors, &self.warnings);
-        out.push_str(&format!(
-            "\nKiểm tra {} đề án: {} lỗi, {} cảnh báo chưa được chấp nhận\n",
-            format_integer(self.projects_checked as i64),
-            format_integer(total(&self.project_errors)),
-            format_integer(total(&self.project_warnings))
-        ));
-        self.push_counts(&mut out, &self.project_errors, &self.project_warnings);
-        out.push_str(if self.sound {
-            "\nKết luận: tệp tốt.\n"
-        } else {
-            "\nKết luận: tệp có lỗi, cần xem lại.\n"
-        });
-        out
-    }
-}
-
-impl CheckReport {
-    fn push_counts(
-        &self,
-        out: &mut String,
-        errors: &BTreeMap<String, usize>,
-        warnings: &BTreeMap<String, usize>,
-    ) {
-        for (title, counts) in [("Lỗi", errors), ("Cảnh báo", warnings)] {
-            if counts.is_empty() {
-                continue;
-            }
-            out.push_str(&format!("  {title}:\n"));
-            for (kind, n) in counts {
-                out.push_str(&format!(
-                    "    {kind:<28} {:>8}\n",
-                    format_integer(*n as i64)
-                ));
-                if let Some(example) = self.examples.get(kind) {
-                    out.push_str(&format!("      ví dụ: {example}\n"));
-                }
-            }
-        }
-    }
-}
-
-/// One source's line of `khuyencong balance`.
-#[derive(Debug, Clone, Serialize)]
-pub struct BalanceLine {
-    pub source: String,
-    pub planned: i64,
-    pub allocated: i64,
-    pub unallocated: i64,
-    pub advanced: i64,
-    pub disbursed: i64,
-    pub settled: i64,
-    pub disbursement_rate_bp: Option<i64>,
-    pub projects: usize,
-}
-
-/// What `khuyencong balance` prints.
-#[derive(Debug, Clone, Serialize)]
-pub struct BalanceReport {
-    pub year: i32,
-    pub as_of: String,
-    pub sources: Vec<BalanceLine>,
-    pub total: BalanceLine,
-    pub over_allocated: Vec<String>,
+/// `khuyencong check`.
+pub fn run_check(db: &Path, today: chrono::NaiveDate) -> ServiceResult<CheckReport> {
+    Service::open_existing(db, session(today))?.check()
 }
 
 /// `khuyencong balance`: the balance of a year per source, as the screen shows it.
-pub fn run_balance(
-    db: &Path,
-    year: i32,
-    today: chrono::NaiveDate,
-) -> Result<BalanceReport, crate::year_balance::YearBalanceError> {
-    let store = Store::open(db, OpenMode::MustExist)?;
-    let balance = crate::year_balance::year_balance(&store, year, today)?;
-    let sources = balance
-        .by_source
-        .iter()
-        .map(|s| BalanceLine {
-            source: s.source.label().to_owned(),
-            planned: s.planned,
-            allocated: s.allocated,
-            unallocated: s.unallocated,
-            advanced: s.advanced,
-            disbursed: s.disbursed,
-            settled: s.settled,
-            disbursement_rate_bp: s.disbursement_rate_bp,
-            projects: s.project_count,
-        })
-        .collect();
-    let t = &balance.total;
-    Ok(BalanceReport {
-        year,
-        as_of: crate::text::date::format_date(balance.as_of),
-        sources,
-        total: BalanceLine {
-            source: "Tổng cộng".into(),
-            planned: t.planned,
-            allocated: t.allocated,
-            unallocated: t.unallocated,
-            advanced: t.advanced,
-            disbursed: t.disbursed,
-            settled: t.settled,
-            disbursement_rate_bp: crate::budget::basis_points(t.disbursed, t.planned),
-            projects: balance.by_source.iter().map(|s| s.project_count).sum(),
-        },
-        over_allocated: balance
-            .over_allocated
-            .iter()
-            .map(|s| s.label().to_owned())
-            .collect(),
-    })
+pub fn run_balance(db: &Path, year: i32, today: chrono::NaiveDate) -> ServiceResult<BalanceReport> {
+    Service::open_existing(db, session(today))?.balance_report(year)
 }
 
-impl BalanceReport {
-    /// The report as a table for a person (đồng).
-    pub fn to_text(&self) -> String {
-        let mut out = format!(
-            "Cân đối kinh phí khuyến công năm {} (đến ngày {}), đơn vị tính: đồng\n\n",
-            self.year, self.as_of
-        );
-        let h = crate::budget::SOURCE_HEADINGS;
-        out.push_str(&format!(
-            "{:<12} {:>18} {:>18} {:>18} {:>18} {:>18} {:>18} {:>16}\n",
-            h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]
-        ));
-        for l in self.sources.iter().chain(std::iter::once(&self.total)) {
-            out.push_str(&format!(
-                "{:<12} {:>18} {:>18} {:>18} {:>18} {:>18} {:>18} {:>16}\n",
-                l.source,
-                format_integer(l.planned),
-                format_integer(l.allocated),
-                format_integer(l.unallocated),
-                format_integer(l.advanced),
-                format_integer(l.disbursed),
-                format_integer(l.settled),
-                l.disbursement_rate_bp
-                    .map(crate::text::number::format_percent_basis_points)
-                    .unwrap_or_else(|| "—".into())
-            ));
-        }
-        out.push_str(&format!(
-            "\nChưa phân bổ: {} đồng.\n",
-            format_integer(self.total.unallocated)
-        ));
-        if !self.over_allocated.is_empty() {
-            out.push_str(&format!(
-                "Phân bổ vượt kế hoạch: {}.\n",
-                self.over_allocated.join(", ")
-            ));
-        }
-        out
-    }
+/// `khuyencong report`: the official report of a kind and year as PDF (and XLSX).
+pub fn run_report(
+    db: &Path,
+    kind: crate::report::ReportKind,
+    year: i32,
+    today: chrono::NaiveDate,
+    out: &Path,
+    xlsx: Option<&Path>,
+) -> ServiceResult<String> {
+    Service::open_existing(db, session(today))?.write_report_files(kind, year, out, xlsx)
 }
 
 /// `khuyencong backup`: an online copy, safe while the app has the file open.
-pub fn run_backup(db: &Path, out: &Path) -> Result<String, StoreError> {
-    let store = Store::open(db, OpenMode::MustExist)?;
-    store.backup_to(out)?;
+pub fn run_backup(db: &Path, out: &Path, today: chrono::NaiveDate) -> ServiceResult<String> {
+    Service::open_existing(db, session(today))?.backup_to(out)?;
     Ok(format!(
         "Đã sao lưu {} vào {}.",
         db.display(),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use khuyencong::cli::{self, Command};
-use khuyencong::store::Store;
+use khuyencong::service::{Service, Session};
 use khuyencong::ui::app::{EframeApp, KhuyenCongApp};
 use khuyencong::ui::fonts::install_fonts;
 use khuyencong::ui::style::apply_style;
@@ -62,39 +62,27 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             })
         }
-        Command::Check { db, json } => cli::run_check(&db, today).map(|report| {
+        Command::Check { db, json } => cli::run_check(&db, today).and_then(|report| {
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&report).unwrap_or_default()
-                );
+                println!("{}", cli::to_json(&report)?);
             } else {
                 print!("{}", report.to_text());
             }
-            if report.sound {
+            Ok(if report.sound {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)
-            }
+            })
         }),
         Command::Balance { db, year, json } => {
-            return match cli::run_balance(&db, year, today) {
-                Ok(report) => {
-                    if json {
-                        println!(
-                            "{}",
-                            serde_json::to_string_pretty(&report).unwrap_or_default()
-                        );
-                    } else {
-                        print!("{}", report.to_text());
-                    }
-                    ExitCode::SUCCESS
+            cli::run_balance(&db, year, today).and_then(|report| {
+                if json {
+                    println!("{}", cli::to_json(&report)?);
+                } else {
+                    print!("{}", report.to_text());
                 }
-                Err(e) => {
-                    eprintln!("Lỗi: {e}");
-                    ExitCode::from(1)
-                }
-            };
+                Ok(ExitCode::SUCCESS)
+            })
         }
         Command::Report {
             db,
@@ -102,36 +90,15 @@ fn main() -> ExitCode {
             year,
             out,
             xlsx,
-        } => {
-            let written =
-                khuyencong::store::Store::open(&db, khuyencong::store::OpenMode::MustExist)
-                    .map_err(khuyencong::report_output::ReportOutputError::from)
-                    .and_then(|store| {
-                        khuyencong::report_output::write_report_files(
-                            &store,
-                            kind,
-                            year,
-                            today,
-                            &out,
-                            xlsx.as_deref(),
-                        )
-                    });
-            return match written {
-                Ok(msg) => {
-                    println!("{msg}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("Lỗi: {e}");
-                    ExitCode::from(1)
-                }
-            };
-        }
+        } => cli::run_report(&db, kind, year, today, &out, xlsx.as_deref()).map(|msg| {
+            println!("{msg}");
+            ExitCode::SUCCESS
+        }),
         Command::AmountInWords { amount } => {
             println!("{}", khuyencong::text::amount_in_words(amount));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Backup { db, out } => cli::run_backup(&db, &out).map(|msg| {
+        Command::Backup { db, out } => cli::run_backup(&db, &out, today).map(|msg| {
             println!("{msg}");
             ExitCode::SUCCESS
         }),
@@ -224,7 +191,9 @@ fn run_window(
 }
 
 fn start_window(db: &Path, renderer: &str, today: chrono::NaiveDate) -> eframe::Result {
-    match Store::open_at_startup(db).and_then(|store| KhuyenCongApp::new(store, today)) {
+    match Service::open_at_startup(db, Session::for_logged_in_user(today))
+        .and_then(KhuyenCongApp::new)
+    {
         Ok(app) => eframe::run_native(
             TITLE,
             native_options(renderer),

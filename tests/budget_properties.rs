@@ -6,11 +6,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Days, NaiveDate};
 use khuyencong::budget::{
-    Balance, BudgetError, BudgetInput, Cell, SourceBalance, apply_reallocations, basis_points,
-    compute_balance, monthly_progress, quarterly_progress,
+    Balance, BudgetError, BudgetInput, Cell, SourceBalance, apply_reallocations, compute_balance,
+    monthly_progress, quarterly_progress,
 };
 use khuyencong::domain::budget_plan::{BudgetChange, BudgetChangeKind, BudgetLine, Reallocation};
 use khuyencong::domain::funding_source::FundingSource;
+use khuyencong::domain::money::basis_points;
 use khuyencong::domain::project::{Payment, PaymentKind, Project};
 use khuyencong::domain::project_status::ProjectStatus;
 use proptest::prelude::*;

@@ -7,7 +7,6 @@ use egui_kittest::kittest::Queryable;
 use khuyencong::domain::funding_source::FundingSource;
 use khuyencong::domain::support_ceiling::SupportCeiling;
 use khuyencong::store::{OpenMode, Store};
-use khuyencong::ui::app::KhuyenCongApp;
 
 fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(y, m, d).expect("date")
@@ -71,7 +70,7 @@ fn shipped_catalogue_is_loaded_with_its_dates_and_sources() {
 fn a_province_row_added_in_settings_governs_local_projects_from_its_date() {
     let (_dir, path) = common::temp_db();
     let store = common::store_for_thanh_hoa(&path);
-    let app = KhuyenCongApp::new(store, common::today()).expect("app");
+    let app = common::new_app(store).expect("app");
     let mut h = common::app_harness(app);
     h.run();
     h.get_by_label("Cài đặt").click();

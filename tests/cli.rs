@@ -174,7 +174,8 @@ fn balance_prints_the_numbers_the_screen_shows() {
     let store = khuyencong::store::Store::open(&path, khuyencong::store::OpenMode::MustExist)
         .expect("open");
     let today = chrono::Local::now().date_naive();
-    let screen = khuyencong::year_balance::year_balance(&store, 2026, today).expect("balance");
+    let screen =
+        khuyencong::service::year_balance::year_balance(&store, 2026, today).expect("balance");
     let sources = json["sources"].as_array().expect("sources");
     assert_eq!(sources.len(), 3);
     for (line, s) in sources.iter().zip(&screen.by_source) {

@@ -10,10 +10,9 @@ use std::process::Command;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use khuyencong::domain::funding_source::FundingSource;
-use khuyencong::report::saved_report::SavedReport;
 use khuyencong::report::{Cell, OfficialDocument, ReportKind, RowKind};
-use khuyencong::report_figures::gather_figures;
-use khuyencong::report_output::{drift_since_freeze, figures_for, freeze, render};
+use khuyencong::service::report_figures::gather_figures;
+use khuyencong::service::report_output::{drift_since_freeze, figures_for, freeze, render};
 use khuyencong::store::{Store, StoreError};
 
 fn province_store(path: &std::path::Path) -> Store {
@@ -54,14 +53,16 @@ fn appendix_totals_equal_the_database_and_the_xlsx_holds_the_pdf_numbers() {
     let store = province_store(&path);
     let period = ReportKind::Year.default_period(2026);
     let figures = gather_figures(&store, ReportKind::Year, 2026, period).expect("figures");
-    let balance = khuyencong::year_balance::year_balance(&store, 2026, period.1).expect("balance");
+    let balance =
+        khuyencong::service::year_balance::year_balance(&store, 2026, period.1).expect("balance");
     assert!(!figures.projects.is_empty());
     assert_eq!(figures.total().planned, balance.total.planned);
     assert_eq!(figures.total().allocated, balance.total.allocated);
     assert_eq!(figures.total().disbursed, balance.total.disbursed);
 
     let defaults = store.report_defaults().expect("defaults");
-    let report = SavedReport::new(ReportKind::Year, 2026, common::today(), &defaults, &figures);
+    let report =
+        khuyencong::report::new_draft(ReportKind::Year, 2026, common::today(), &defaults, &figures);
     let rendered = render(&report, &figures);
     let doc = &rendered.document;
     assert_eq!(doc.appendices.len(), 3);
@@ -147,7 +148,7 @@ fn a_finalised_report_keeps_its_figures_when_the_data_changes() {
     assert_eq!(defaults.place, "Thanh Hóa");
     let period = ReportKind::HalfYear.default_period(2026);
     let figures = gather_figures(&store, ReportKind::HalfYear, 2026, period).expect("figures");
-    let mut report = SavedReport::new(
+    let mut report = khuyencong::report::new_draft(
         ReportKind::HalfYear,
         2026,
         common::today(),
@@ -157,12 +158,12 @@ fn a_finalised_report_keeps_its_figures_when_the_data_changes() {
     store.save_report(&report).expect("draft saved");
 
     // Not complete yet: no number, no signer.
-    let refused = freeze(&mut store, &report);
+    let refused = freeze(&mut store, &report, "kiểm thử");
     assert!(refused.is_err_and(|e| e.to_string().contains("Số văn bản")));
     report.number = "15".into();
     report.signer.name = "Lê Thị Hồng Nhung".into();
     report.sections[2] = "Nguyên nhân: thời tiết bất lợi.".into();
-    let frozen = freeze(&mut store, &report).expect("finalised");
+    let frozen = freeze(&mut store, &report, "kiểm thử").expect("finalised");
     let fingerprint = frozen.frozen.as_ref().expect("frozen").fingerprint.clone();
     assert_eq!(fingerprint.len(), 10);
     let stored = store.report(report.id).expect("read").expect("found");
@@ -180,7 +181,9 @@ fn a_finalised_report_keeps_its_figures_when_the_data_changes() {
 
     let printed = figures_for(&store, &stored).expect("figures");
     assert_eq!(printed, stored.frozen.as_ref().expect("frozen").figures);
-    let drift = drift_since_freeze(&store, &stored).expect("today differs");
+    let drift = drift_since_freeze(&store, &stored)
+        .expect("figures")
+        .expect("today differs");
     assert!(drift.contains("đã phân bổ"), "{drift}");
     let pages = render(&stored, &printed).pages;
     assert!(
@@ -223,7 +226,13 @@ fn an_empty_year_still_gives_a_report_with_zero_totals() {
     for kind in [ReportKind::Year, ReportKind::Registration] {
         let period = kind.default_period(2026);
         let figures = gather_figures(&store, kind, 2026, period).expect("figures");
-        let report = SavedReport::new(kind, 2026, common::today(), &Default::default(), &figures);
+        let report = khuyencong::report::new_draft(
+            kind,
+            2026,
+            common::today(),
+            &Default::default(),
+            &figures,
+        );
         let rendered = render(&report, &figures);
         assert!(millions(&total_row(&rendered.document, 0)[9]) == 0);
         assert!(rendered.pdf().expect("pdf").starts_with(b"%PDF-"));

@@ -287,17 +287,17 @@ fn old_addresses_show_their_new_commune_and_duplicates_are_found() {
     a.tax_code = "0100109106".into();
     let a = store.insert_establishment(a).expect("insert");
     let same_name = record("CO SO MAY TRE DAN THUY");
-    let dups = store.probable_duplicates(&same_name).expect("dups");
+    let dups = probable_duplicates(&store, &same_name).expect("dups");
     assert_eq!(dups.len(), 1);
     assert!(!dups[0].same_tax_code);
     assert_eq!(dups[0].code, a.code);
     let mut same_tax = record("Tên khác hẳn");
     same_tax.commune_code = "16114".into();
     same_tax.tax_code = "0100109106".into();
-    let dups = store.probable_duplicates(&same_tax).expect("dups");
+    let dups = probable_duplicates(&store, &same_tax).expect("dups");
     assert_eq!((dups.len(), dups[0].same_tax_code), (1, true));
     assert!(
-        store.probable_duplicates(&a).expect("dups").is_empty(),
+        probable_duplicates(&store, &a).expect("dups").is_empty(),
         "not itself"
     );
 }
@@ -422,4 +422,17 @@ fn a_proposal_keeps_its_registration_and_the_calendar_is_checked_before_saving()
     calendar[1].day = 15;
     store.set_registration_deadlines(&calendar).expect("saved");
     assert_eq!(store.registration_deadlines().expect("read"), calendar);
+}
+
+/// The look-alikes of `e` in the database: the store's candidates judged by the domain rule,
+/// as the form and `khuyencong check` judge them.
+fn probable_duplicates(
+    store: &Store,
+    e: &khuyencong::domain::establishment::Establishment,
+) -> khuyencong::store::StoreResult<
+    Vec<khuyencong::domain::establishment_validation::DuplicateCandidate>,
+> {
+    use khuyencong::domain::probable_duplicate::{DuplicateRow, probable_duplicates};
+    let candidates = store.duplicate_candidates(e)?;
+    Ok(probable_duplicates(&DuplicateRow::of(e), &candidates))
 }

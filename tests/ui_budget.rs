@@ -22,8 +22,12 @@ fn type_into(h: &mut Harness<'_, KhuyenCongApp>, label: &str, text: &str) {
 
 /// Chưa phân bổ of KCĐP, computed as the screen computes it.
 fn unallocated_kcdp(h: &Harness<'_, KhuyenCongApp>) -> i64 {
-    let balance = khuyencong::year_balance::year_balance(h.state().store(), 2026, common::today())
-        .expect("balance");
+    let balance = khuyencong::service::year_balance::year_balance(
+        h.state().service().store(),
+        2026,
+        common::today(),
+    )
+    .expect("balance");
     balance
         .source(FundingSource::Kcdp)
         .map(|s| s.unallocated)
@@ -49,7 +53,7 @@ fn enter_the_plan_record_a_change_and_move_money_between_projects() {
     let mut store = common::store_for_thanh_hoa(&path);
     let cancelled = store.insert_project(approved(300_000_000)).expect("a");
     let receiving = store.insert_project(approved(500_000_000)).expect("b");
-    let app = KhuyenCongApp::new(store, common::today()).expect("app");
+    let app = common::new_app(store).expect("app");
     let mut h = common::app_harness(app);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
@@ -66,7 +70,12 @@ fn enter_the_plan_record_a_change_and_move_money_between_projects() {
     type_into(&mut h, "số tiền (đồng)", "300000000");
     h.get_by_label("Thêm dự toán").click();
     h.run();
-    let lines = h.state().store().budget_lines(2026).expect("lines");
+    let lines = h
+        .state()
+        .service()
+        .store()
+        .budget_lines(2026)
+        .expect("lines");
     assert_eq!(lines.len(), 1);
     assert_eq!(
         (lines[0].source, lines[0].amount),
@@ -93,7 +102,12 @@ fn enter_the_plan_record_a_change_and_move_money_between_projects() {
     type_into(&mut h, "lý do thay đổi", "Bổ sung từ nguồn tăng thu");
     h.get_by_label("Ghi thay đổi").click();
     h.run();
-    let changes = h.state().store().budget_changes(2026).expect("changes");
+    let changes = h
+        .state()
+        .service()
+        .store()
+        .budget_changes(2026)
+        .expect("changes");
     assert_eq!(changes.len(), 1);
     assert_eq!(
         (changes[0].kind, changes[0].amount),
@@ -117,12 +131,19 @@ fn enter_the_plan_record_a_change_and_move_money_between_projects() {
         h.query_by_label_contains("Điều chỉnh: ghi số quyết định và lý do")
             .is_some()
     );
-    assert!(h.state().store().reallocations().expect("list").is_empty());
+    assert!(
+        h.state()
+            .service()
+            .store()
+            .reallocations()
+            .expect("list")
+            .is_empty()
+    );
     type_into(&mut h, "QĐ điều chỉnh", "3001/QĐ-UBND");
     type_into(&mut h, "lý do điều chỉnh", "Đề án dừng, chuyển kinh phí");
     h.get_by_label("Ghi điều chỉnh").click();
     h.run();
-    let moved = h.state().store().reallocations().expect("list");
+    let moved = h.state().service().store().reallocations().expect("list");
     assert_eq!(moved.len(), 1);
     assert_eq!(
         (moved[0].from_project, moved[0].to_project),
@@ -131,6 +152,7 @@ fn enter_the_plan_record_a_change_and_move_money_between_projects() {
     assert_eq!(moved[0].amount, 300_000_000);
     assert_eq!(
         h.state()
+            .service()
             .store()
             .audit_count("reallocation")
             .expect("audit"),
@@ -192,7 +214,7 @@ fn programme_targets_show_what_projects_achieved() {
     cancelled.code.clear();
     cancelled.status = ProjectStatus::Huy;
     store.insert_project(cancelled).expect("cancelled project");
-    let app = KhuyenCongApp::new(store, common::today()).expect("app");
+    let app = common::new_app(store).expect("app");
     let mut h = common::app_harness(app);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
@@ -211,6 +233,7 @@ fn programme_targets_show_what_projects_achieved() {
     h.run();
     let targets = h
         .state()
+        .service()
         .store()
         .programme_targets("KCQG-2026-2030")
         .expect("targets");
@@ -243,7 +266,7 @@ fn the_app_opens_on_the_overview_with_charts_and_warnings() {
             commune_code: String::new(),
         })
         .expect("line");
-    let app = KhuyenCongApp::new(store, common::today()).expect("app");
+    let app = common::new_app(store).expect("app");
     let mut h = common::app_harness(app);
     h.run();
     assert_eq!(h.state().screen(), Screen::Overview);

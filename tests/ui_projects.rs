@@ -68,7 +68,7 @@ fn create_a_project_with_two_beneficiaries_payments_and_its_life_cycle() {
         .expect("insert");
     let scan = dir.path().join("QĐ phê duyệt.pdf");
     std::fs::write(&scan, b"%PDF-1.4 scanned decision").expect("write");
-    let app = KhuyenCongApp::new(store, common::today())
+    let app = common::new_app(store)
         .expect("app")
         .with_file_picker(Box::new(FixedPicker(scan.clone())));
     let mut h = common::app_harness(app);
@@ -153,7 +153,12 @@ fn create_a_project_with_two_beneficiaries_payments_and_its_life_cycle() {
         "a reason is asked for"
     );
     assert!(
-        h.state().store().all_projects().expect("read").is_empty(),
+        h.state()
+            .service()
+            .store()
+            .all_projects()
+            .expect("read")
+            .is_empty(),
         "not saved yet"
     );
     type_into(
@@ -163,7 +168,7 @@ fn create_a_project_with_two_beneficiaries_payments_and_its_life_cycle() {
     );
     h.get_by_label("Chấp nhận và lưu").click();
     h.run();
-    let saved = h.state().store().all_projects().expect("read");
+    let saved = h.state().service().store().all_projects().expect("read");
     assert_eq!(saved.len(), 1);
     let project = &saved[0];
     assert_eq!(project.code, "DA-2026-0001");
@@ -216,6 +221,7 @@ fn create_a_project_with_two_beneficiaries_payments_and_its_life_cycle() {
 
     let project = h
         .state()
+        .service()
         .store()
         .project(project.id)
         .expect("read")
@@ -228,6 +234,7 @@ fn create_a_project_with_two_beneficiaries_payments_and_its_life_cycle() {
     assert_eq!(project.remaining_support(), 250_000_000);
     let trail = h
         .state()
+        .service()
         .store()
         .audit_trail("project", &project.id.to_string())
         .expect("audit");
@@ -244,7 +251,12 @@ fn create_a_project_with_two_beneficiaries_payments_and_its_life_cycle() {
     h.run();
     h.get_by_label("Đính kèm tệp…").click();
     h.run();
-    let files = h.state().store().attachments(project.id).expect("list");
+    let files = h
+        .state()
+        .service()
+        .store()
+        .attachments(project.id)
+        .expect("list");
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].file_name, "QĐ phê duyệt.pdf");
     assert_eq!(
@@ -273,7 +285,7 @@ fn create_a_project_with_two_beneficiaries_payments_and_its_life_cycle() {
 fn a_new_establishment_can_be_added_from_the_project_form() {
     let (_dir, path) = common::temp_db();
     let store = common::store_for_thanh_hoa(&path);
-    let app = KhuyenCongApp::new(store, common::today()).expect("app");
+    let app = common::new_app(store).expect("app");
     let mut h = common::app_harness(app);
     h.run();
     h.get_by_label("Đề án").click();
@@ -299,7 +311,12 @@ fn a_new_establishment_can_be_added_from_the_project_form() {
     h.get_by_label("Lưu (Enter)").click();
     h.run();
     assert!(h.state().nested_form().is_none(), "closed after saving");
-    let added = h.state().store().all_establishments().expect("read");
+    let added = h
+        .state()
+        .service()
+        .store()
+        .all_establishments()
+        .expect("read");
     assert_eq!(added.len(), 1);
     let form = h.state().project_form().expect("still in the project");
     assert_eq!(form.project.beneficiaries.len(), 1);

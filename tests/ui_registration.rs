@@ -67,7 +67,7 @@ fn consolidate_flag_late_appraise_and_register_a_proposal() {
             day(2026, 6, 1),
         ))
         .expect("c");
-    let app = KhuyenCongApp::new(store, common::today()).expect("app");
+    let app = common::new_app(store).expect("app");
     let mut h = common::app_harness(app);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
@@ -110,6 +110,7 @@ fn consolidate_flag_late_appraise_and_register_a_proposal() {
     );
     let stored = h
         .state()
+        .service()
         .store()
         .project(late.id)
         .expect("read")
@@ -125,6 +126,7 @@ fn consolidate_flag_late_appraise_and_register_a_proposal() {
     h.run();
     let stored = h
         .state()
+        .service()
         .store()
         .project(late.id)
         .expect("read")
@@ -146,6 +148,7 @@ fn consolidate_flag_late_appraise_and_register_a_proposal() {
     h.run();
     let stored = h
         .state()
+        .service()
         .store()
         .project(on_time.id)
         .expect("read")
@@ -163,6 +166,7 @@ fn consolidate_flag_late_appraise_and_register_a_proposal() {
     h.run();
     assert!(
         h.state()
+            .service()
             .store()
             .setting("registration_deadlines")
             .expect("read")

@@ -18,7 +18,7 @@ fn click_and_type(h: &mut egui_kittest::Harness<'_, KhuyenCongApp>, label: &str,
 fn first_start_asks_for_the_unit_and_keeps_it() {
     let (_dir, path) = common::temp_db();
     let store = Store::open_at_startup(&path).expect("open");
-    let app = KhuyenCongApp::new(store, common::today()).expect("app");
+    let app = common::new_app(store).expect("app");
     let mut h = common::app_harness(app);
     h.run();
     assert!(h.state().is_first_start());
@@ -39,6 +39,7 @@ fn first_start_asks_for_the_unit_and_keeps_it() {
     assert!(!h.state().is_first_start());
     let unit = h
         .state()
+        .service()
         .store()
         .unit_settings()
         .expect("read")
@@ -51,7 +52,7 @@ fn first_start_asks_for_the_unit_and_keeps_it() {
 fn add_search_edit_delete_an_establishment() {
     let (_dir, path) = common::temp_db();
     let store = common::store_for_thanh_hoa(&path);
-    let app = KhuyenCongApp::new(store, common::today()).expect("app");
+    let app = common::new_app(store).expect("app");
     let mut h = common::app_harness(app);
     h.run();
     // The app opens on Tổng quan; Ctrl+1 goes to the registry.
@@ -83,7 +84,12 @@ fn add_search_edit_delete_an_establishment() {
     h.key_press(Key::Enter);
     h.run();
     assert!(h.state().form().is_none(), "form closed after saving");
-    let saved = h.state().store().all_establishments().expect("read");
+    let saved = h
+        .state()
+        .service()
+        .store()
+        .all_establishments()
+        .expect("read");
     assert_eq!(saved.len(), 1);
     let e = &saved[0];
     assert_eq!(e.name, "Hợp tác xã cói Nga Sơn");
@@ -126,6 +132,7 @@ fn add_search_edit_delete_an_establishment() {
     h.run();
     let edited = h
         .state()
+        .service()
         .store()
         .establishment(id)
         .expect("read")
@@ -133,6 +140,7 @@ fn add_search_edit_delete_an_establishment() {
     assert_eq!(edited.workers_female, Some(20));
     let trail = h
         .state()
+        .service()
         .store()
         .audit_trail("establishment", &id.to_string())
         .expect("audit");
@@ -158,14 +166,29 @@ fn add_search_edit_delete_an_establishment() {
     h.run();
     h.get_by_label("Không xóa").click();
     h.run();
-    assert!(h.state().store().establishment(id).expect("read").is_some());
+    assert!(
+        h.state()
+            .service()
+            .store()
+            .establishment(id)
+            .expect("read")
+            .is_some()
+    );
     h.key_press(Key::Delete);
     h.run();
     h.get_by_label("Xóa").click();
     h.run();
-    assert!(h.state().store().establishment(id).expect("read").is_none());
     assert!(
         h.state()
+            .service()
+            .store()
+            .establishment(id)
+            .expect("read")
+            .is_none()
+    );
+    assert!(
+        h.state()
+            .service()
             .store()
             .is_establishment_deleted(id)
             .expect("read")
@@ -177,7 +200,7 @@ fn add_search_edit_delete_an_establishment() {
 fn errors_block_saving_and_the_guard_keeps_unsaved_work() {
     let (_dir, path) = common::temp_db();
     let store = common::store_for_thanh_hoa(&path);
-    let app = KhuyenCongApp::new(store, common::today()).expect("app");
+    let app = common::new_app(store).expect("app");
     let mut h = common::app_harness(app);
     h.run();
     // The app opens on Tổng quan; Ctrl+1 goes to the registry.
@@ -201,6 +224,7 @@ fn errors_block_saving_and_the_guard_keeps_unsaved_work() {
     );
     assert!(
         h.state()
+            .service()
             .store()
             .all_establishments()
             .expect("read")
@@ -230,6 +254,7 @@ fn errors_block_saving_and_the_guard_keeps_unsaved_work() {
     assert!(h.state().form().is_none());
     assert!(
         h.state()
+            .service()
             .store()
             .all_establishments()
             .expect("read")

@@ -51,7 +51,7 @@ fn create_fill_preview_save_and_finalise_the_annual_report() {
     khuyencong::demo::fill(&mut store, "38", 200, 5, |_| {}).expect("establishments");
     khuyencong::demo::fill_projects(&mut store, 90, (2025, 2027), 5, common::today())
         .expect("projects");
-    let app = KhuyenCongApp::new(store, common::today())
+    let app = common::new_app(store)
         .expect("app")
         .with_file_picker(Box::new(SaveInto(dir.path().to_owned())));
     let mut h = common::app_harness(app);
@@ -63,7 +63,7 @@ fn create_fill_preview_save_and_finalise_the_annual_report() {
 
     h.get_by_label("Tạo báo cáo").click();
     h.run();
-    let reports = h.state().store().reports().expect("list");
+    let reports = h.state().service().store().reports().expect("list");
     assert_eq!(reports.len(), 1);
     assert!(reports[0].sections[0].starts_with("Năm 2026, tổng kinh phí khuyến công được giao là"));
     assert!(
@@ -75,7 +75,7 @@ fn create_fill_preview_save_and_finalise_the_annual_report() {
     type_into(&mut h, "Họ tên người ký", "Lê Thị Hồng Nhung");
     h.get_by_label("Lưu").click();
     h.run();
-    let saved = &h.state().store().reports().expect("list")[0];
+    let saved = &h.state().service().store().reports().expect("list")[0];
     assert_eq!(saved.number, "15");
     assert_eq!(saved.signer.name, "Lê Thị Hồng Nhung");
     assert_eq!(saved.number_line(), "Số: 15/BC-TTKC");
@@ -96,7 +96,7 @@ fn create_fill_preview_save_and_finalise_the_annual_report() {
 
     h.get_by_label("Chốt báo cáo").click();
     h.run();
-    let finalised = &h.state().store().reports().expect("list")[0];
+    let finalised = &h.state().service().store().reports().expect("list")[0];
     let frozen = finalised.frozen.as_ref().expect("finalised");
     assert!(h.query_by_label_contains("Đã chốt lúc").is_some());
     assert!(h.query_all_by_label_contains(&frozen.fingerprint).count() >= 1);
@@ -107,7 +107,7 @@ fn create_fill_preview_save_and_finalise_the_annual_report() {
 fn finalising_an_incomplete_report_names_what_is_missing() {
     let (dir, path) = common::temp_db();
     let store = common::store_for_thanh_hoa(&path);
-    let app = KhuyenCongApp::new(store, common::today())
+    let app = common::new_app(store)
         .expect("app")
         .with_file_picker(Box::new(SaveInto(dir.path().to_owned())));
     let mut h = common::app_harness(app);
@@ -122,6 +122,6 @@ fn finalising_an_incomplete_report_names_what_is_missing() {
         h.query_by_label("Số văn bản: cần nhập số do Văn thư cấp trước khi chốt.")
             .is_some()
     );
-    let report = &h.state().store().reports().expect("list")[0];
+    let report = &h.state().service().store().reports().expect("list")[0];
     assert!(report.frozen.is_none());
 }

@@ -5,7 +5,7 @@ mod common;
 use egui_kittest::kittest::Queryable;
 use khuyencong::domain::establishment::Establishment;
 use khuyencong::domain::legal_form::LegalForm;
-use khuyencong::ui::app::{KhuyenCongApp, Screen};
+use khuyencong::ui::app::Screen;
 
 #[test]
 fn backup_and_restore_from_settings() {
@@ -17,7 +17,7 @@ fn backup_and_restore_from_settings() {
     e.commune_code = "16093".into();
     e.industry_code = "45-a".into();
     let kept = store.insert_establishment(e.clone()).expect("insert");
-    let app = KhuyenCongApp::new(store, common::today()).expect("app");
+    let app = common::new_app(store).expect("app");
     let mut h = common::app_harness(app);
     h.run();
 
@@ -32,7 +32,10 @@ fn backup_and_restore_from_settings() {
             .status()
             .is_some_and(|s| s.text.starts_with("Đã sao lưu vào"))
     );
-    assert_eq!(h.state().store().backups().expect("list").len(), 1);
+    assert_eq!(
+        h.state().service().store().backups().expect("list").len(),
+        1
+    );
 
     // A record added after the backup disappears when the backup is restored.
     h.get_by_label("Cơ sở CNNT").click();
@@ -41,7 +44,7 @@ fn backup_and_restore_from_settings() {
     later.id = uuid::Uuid::now_v7();
     later.code.clear();
     later.name = "Cơ sở nhập sau".into();
-    let path_again = h.state().store().path().to_owned();
+    let path_again = h.state().service().store().path().to_owned();
     {
         let mut direct =
             khuyencong::store::Store::open(&path_again, khuyencong::store::OpenMode::MustExist)
@@ -55,7 +58,7 @@ fn backup_and_restore_from_settings() {
     assert!(h.query_by_label("Khôi phục dữ liệu?").is_some());
     h.get_by_label("Khôi phục").click();
     h.run();
-    let store = h.state().store();
+    let store = h.state().service().store();
     assert!(store.establishment(kept.id).expect("read").is_some());
     assert!(store.establishment(later.id).expect("read").is_none());
     assert!(
@@ -75,7 +78,7 @@ fn backup_and_restore_from_settings() {
 fn changing_the_unit_in_settings_is_saved() {
     let (_dir, path) = common::temp_db();
     let store = common::store_for_thanh_hoa(&path);
-    let app = KhuyenCongApp::new(store, common::today()).expect("app");
+    let app = common::new_app(store).expect("app");
     let mut h = common::app_harness(app);
     h.run();
     h.get_by_label("Cài đặt").click();
@@ -92,6 +95,7 @@ fn changing_the_unit_in_settings_is_saved() {
     h.run();
     let unit = h
         .state()
+        .service()
         .store()
         .unit_settings()
         .expect("read")
@@ -103,6 +107,7 @@ fn changing_the_unit_in_settings_is_saved() {
     );
     let audit = h
         .state()
+        .service()
         .store()
         .audit_trail("setting", "unit")
         .expect("audit");

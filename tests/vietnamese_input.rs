@@ -33,7 +33,7 @@ fn unikey(h: &Harness<'_, KhuyenCongApp>, erase: usize, text: &str) {
 fn open_new_form() -> (tempfile::TempDir, Harness<'static, KhuyenCongApp>) {
     let (dir, path) = common::temp_db();
     let store = common::store_for_thanh_hoa(&path);
-    let app = KhuyenCongApp::new(store, common::today()).expect("app");
+    let app = common::new_app(store).expect("app");
     let mut h = common::app_harness(app);
     h.run();
     // The app opens on Tổng quan; Ctrl+1 goes to the registry.

@@ -19,7 +19,7 @@ use super::cell::Cell;
 use super::envelope::EnvelopeStatus;
 use super::error::BudgetError;
 use super::input::{BudgetInput, source_index};
-use super::reallocation::apply_reallocations;
+use super::reallocation::{SupportAdjustments, apply_reallocations};
 use super::source_balance::{Amounts, BalanceTotals, SourceBalance};
 use super::split::{communes_of, even_share};
 use crate::domain::funding_source::FundingSource;
@@ -113,24 +113,10 @@ pub fn compute_balance(input: &BudgetInput) -> Result<Balance, BudgetError> {
     }
 
     for project in input.projects_of_year() {
-        let (totals, any_payment) = input.payment_totals(project);
-        let is_allocated = project.status.is_allocated();
-        if !is_allocated && !any_payment {
+        let Some(money) = ProjectMoney::of(input, project, &adjustments) else {
             continue;
-        }
-        let money = ProjectMoney {
-            allocated: if is_allocated {
-                adjustments.support_of(project)
-            } else {
-                0
-            },
-            advanced: totals.outstanding_advance(),
-            paid: totals.paid,
-            settled: totals.settled,
-            counterpart: if is_allocated { project.counterpart } else { 0 },
-            other_funds: if is_allocated { project.other_funds } else { 0 },
-            counted: is_allocated,
         };
+        let is_allocated = money.counted;
         let whole = money.share(1, 0);
         let source = project.source;
         sources[source_index(source)].add(&whole, project.id);
@@ -225,19 +211,58 @@ impl EnvelopeAcc {
     }
 }
 
-/// What one entering project brings to the balance, before splitting across its xã.
-struct ProjectMoney {
-    allocated: i64,
-    advanced: i64,
-    paid: i64,
-    settled: i64,
-    counterpart: i64,
-    other_funds: i64,
+/// What one project brings to the balance (and to the report's list of projects), before
+/// splitting across its xã.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProjectMoney {
+    /// Support after reallocations; 0 for a project not approved.
+    pub allocated: i64,
+    /// Advance still outstanding on the input's date.
+    pub advanced: i64,
+    pub paid: i64,
+    pub settled: i64,
+    pub counterpart: i64,
+    pub other_funds: i64,
     /// Counts in `project_count` (allocated projects only).
-    counted: bool,
+    pub counted: bool,
 }
 
 impl ProjectMoney {
+    /// The one rule of what counts: an approved project ([`ProjectStatus::is_allocated`]) with
+    /// its support after reallocations, counterpart and other funds; any other project only
+    /// with the money already paid to it by the input's date; None when it has neither.
+    ///
+    /// [`ProjectStatus::is_allocated`]: crate::domain::project_status::ProjectStatus::is_allocated
+    pub fn of(
+        input: &BudgetInput,
+        project: &Project,
+        adjustments: &SupportAdjustments,
+    ) -> Option<ProjectMoney> {
+        let (totals, any_payment) = input.payment_totals(project);
+        let is_allocated = project.status.is_allocated();
+        if !is_allocated && !any_payment {
+            return None;
+        }
+        Some(ProjectMoney {
+            allocated: if is_allocated {
+                adjustments.support_of(project)
+            } else {
+                0
+            },
+            advanced: totals.outstanding_advance(),
+            paid: totals.paid,
+            settled: totals.settled,
+            counterpart: if is_allocated { project.counterpart } else { 0 },
+            other_funds: if is_allocated { project.other_funds } else { 0 },
+            counted: is_allocated,
+        })
+    }
+
+    /// Disbursed: payments plus the outstanding advance (`domain::money`'s rule).
+    pub fn disbursed(&self) -> i64 {
+        self.paid.saturating_add(self.advanced)
+    }
+
     /// The `index`-th of `parts` even shares; disbursed is the shares of paid and outstanding
     /// advance, so disbursed = paid + advanced holds in every cell too.
     fn share(&self, parts: usize, index: usize) -> Amounts {

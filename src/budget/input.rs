@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 
 use crate::domain::budget_plan::{BudgetChange, BudgetLine, Reallocation};
 use crate::domain::funding_source::FundingSource;
-use crate::domain::project::{Payment, PaymentKind, PaymentTotals, Project};
+use crate::domain::money::PaymentTotals;
+use crate::domain::project::{Payment, Project};
 
 /// Everything a balance or a progress report for one year reads; borrowed, never copied.
 #[derive(Debug, Clone, Copy)]
@@ -51,28 +52,8 @@ impl<'a> BudgetInput<'a> {
 
     /// A project's payment totals as of `as_of`, and whether it had any payment by then.
     pub(crate) fn payment_totals(&self, project: &'a Project) -> (PaymentTotals, bool) {
-        let mut t = PaymentTotals::default();
-        let mut any = false;
-        for p in self.payments_as_of(project) {
-            any = true;
-            match p.kind {
-                PaymentKind::Advance => t.advanced += p.amount,
-                PaymentKind::AdvanceRecovery => t.recovered += p.amount,
-                PaymentKind::Payment => t.paid += p.amount,
-                PaymentKind::Settlement => t.settled += p.amount,
-            }
-        }
-        (t, any)
-    }
-}
-
-/// Money a payment adds to disbursement on its date: advances and payments add, recoveries of
-/// advances subtract, settlements only confirm money already disbursed.
-pub(crate) fn disbursement_delta(payment: &Payment) -> i64 {
-    match payment.kind {
-        PaymentKind::Advance | PaymentKind::Payment => payment.amount,
-        PaymentKind::AdvanceRecovery => -payment.amount,
-        PaymentKind::Settlement => 0,
+        let totals = PaymentTotals::of(self.payments_as_of(project));
+        (totals, self.payments_as_of(project).next().is_some())
     }
 }
 

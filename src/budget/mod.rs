@@ -22,13 +22,12 @@ pub mod envelope;
 pub mod error;
 pub mod input;
 pub mod progress;
-pub mod rate;
 pub mod reallocation;
 pub mod registration_summary;
 pub mod source_balance;
 pub mod split;
 
-pub use balance::{Balance, MatrixRow, compute_balance};
+pub use balance::{Balance, MatrixRow, ProjectMoney, compute_balance};
 pub use cell::Cell;
 pub use envelope::EnvelopeStatus;
 pub use error::BudgetError;
@@ -37,7 +36,6 @@ pub use progress::{
     MonthProgress, QuarterProgress, SourceProgress, SourceQuarters, monthly_progress,
     quarterly_progress,
 };
-pub use rate::basis_points;
 pub use reallocation::{SupportAdjustments, apply_reallocations};
 pub use registration_summary::{RegistrationSummary, summarise_registration};
 pub use source_balance::{BalanceTotals, SOURCE_HEADINGS, SourceBalance};

@@ -11,9 +11,10 @@
 use chrono::{Datelike, NaiveDate};
 use uuid::Uuid;
 
-use super::input::{BudgetInput, disbursement_delta, source_index};
-use super::rate::basis_points;
+use super::input::{BudgetInput, source_index};
 use crate::domain::funding_source::FundingSource;
+use crate::domain::money::basis_points;
+use crate::domain::money::disbursement_delta;
 
 /// One month of a source's disbursement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

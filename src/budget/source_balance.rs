@@ -3,7 +3,7 @@
 
 use crate::domain::funding_source::FundingSource;
 
-use super::rate::basis_points;
+use crate::domain::money::basis_points;
 
 /// The additive figures of a cell; everything else is derived from them when a cell is built.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

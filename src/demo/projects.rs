@@ -127,7 +127,7 @@ pub fn fill_projects(
                 .to_owned())
             .unwrap_or_default()
     );
-    let actor = crate::store::audit::current_actor();
+    let actor = crate::service::session::logged_in_user();
     let mut rng = fastrand::Rng::with_seed(seed ^ 0x5EED_DEA4);
     let mut projects = Vec::with_capacity(count);
     for n in 0..count {

@@ -37,7 +37,7 @@ pub fn target_progress(
                 indicator_code: t.indicator_code.clone(),
                 target: t.target,
                 achieved: done,
-                done_bp: crate::budget::basis_points(done, t.target),
+                done_bp: crate::domain::money::basis_points(done, t.target),
             }
         })
         .collect()

@@ -4,7 +4,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::money::PaymentTotals;
+
 use super::funding_source::FundingSource;
+use super::issue::{Issue, Severity};
 use super::plan_registration::{Appraisal, Registration};
 use super::project_status::ProjectStatus;
 
@@ -207,27 +210,6 @@ pub struct Project {
     pub registration: Registration,
 }
 
-/// Money totals of a project's payments.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct PaymentTotals {
-    pub advanced: i64,
-    pub recovered: i64,
-    pub paid: i64,
-    pub settled: i64,
-}
-
-impl PaymentTotals {
-    /// Advance still outstanding.
-    pub fn outstanding_advance(&self) -> i64 {
-        self.advanced - self.recovered
-    }
-
-    /// Disbursed: payments plus advances not yet recovered.
-    pub fn disbursed(&self) -> i64 {
-        self.paid + self.outstanding_advance()
-    }
-}
-
 impl Project {
     /// A blank project for `province_code`, registered today.
     pub fn new(province_code: &str, plan_year: i32) -> Project {
@@ -272,16 +254,7 @@ impl Project {
 
     /// Totals of the payments recorded so far.
     pub fn payment_totals(&self) -> PaymentTotals {
-        let mut t = PaymentTotals::default();
-        for p in &self.payments {
-            match p.kind {
-                PaymentKind::Advance => t.advanced += p.amount,
-                PaymentKind::AdvanceRecovery => t.recovered += p.amount,
-                PaymentKind::Payment => t.paid += p.amount,
-                PaymentKind::Settlement => t.settled += p.amount,
-            }
-        }
-        t
+        PaymentTotals::of(&self.payments)
     }
 
     /// Moves the project along its life cycle on `date`, recorded as done by `by`. A move off the
@@ -350,6 +323,41 @@ impl Project {
         }
         self.registration.appraisal = Some(appraisal);
         Ok(())
+    }
+
+    /// The reason given for `issue`, when it is a warning the user already saved over. A warning
+    /// counts as accepted only while it says the same thing: when its numbers change (a higher
+    /// support, a later date) it is a new warning and needs a new reason. The one judgement for
+    /// the form and `khuyencong check`.
+    pub fn acceptance_of(&self, issue: &Issue) -> Option<&AcceptedWarning> {
+        if issue.severity != Severity::Warning {
+            return None;
+        }
+        self.accepted_warnings
+            .iter()
+            .find(|a| a.kind == issue.kind && a.message == issue.message)
+    }
+
+    /// The warnings of `issues` that still need a reason before saving.
+    pub fn unaccepted_warnings(&self, issues: &[Issue]) -> Vec<Issue> {
+        issues
+            .iter()
+            .filter(|i| i.severity == Severity::Warning && self.acceptance_of(i).is_none())
+            .cloned()
+            .collect()
+    }
+
+    /// Records that the user saves over `warnings` for `reason` (kept with the project).
+    pub fn accept_warnings(&mut self, warnings: Vec<Issue>, reason: &str, by: &str, at: &str) {
+        for issue in warnings {
+            self.accepted_warnings.push(AcceptedWarning {
+                kind: issue.kind.to_owned(),
+                message: issue.message,
+                reason: reason.trim().to_owned(),
+                by: by.to_owned(),
+                at: at.to_owned(),
+            });
+        }
     }
 
     /// Support not yet disbursed.

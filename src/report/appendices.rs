@@ -4,11 +4,11 @@
 //! printed column adds up to its printed total.
 
 use super::document::{Align, Appendix, Cell, Column, Row, RowKind, Table};
-use super::figures::{ProjectLine, ReportFigures};
-use super::report_kind::{ReportKind, roman};
 use super::rounding::to_thousands;
-use crate::budget::basis_points;
 use crate::domain::funding_source::FundingSource;
+use crate::domain::money::basis_points;
+use crate::domain::report::figures::{ProjectLine, ReportFigures};
+use crate::domain::report::report_kind::{ReportKind, roman};
 
 const UNIT_NOTE: &str = "Đơn vị tính: triệu đồng";
 
@@ -424,7 +424,7 @@ fn money_table(figures: &ReportFigures) -> Table {
         .into_iter()
         .map(|s| figures.source(s))
         .collect();
-    let picks: [fn(&crate::report::figures::SourceFigures) -> i64; 6] = [
+    let picks: [fn(&crate::domain::report::figures::SourceFigures) -> i64; 6] = [
         |s| s.initial,
         |s| s.adjusted,
         |s| s.carried_over,

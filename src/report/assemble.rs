@@ -2,8 +2,8 @@
 
 use super::appendices::appendices;
 use super::document::{Block, OfficialDocument};
-use super::figures::ReportFigures;
-use super::saved_report::{SECTION_HEADINGS, SavedReport};
+use crate::domain::report::figures::ReportFigures;
+use crate::domain::report::saved_report::{SECTION_HEADINGS, SavedReport};
 use crate::text::fold::nfc;
 
 /// True for a line staff wrote as a numbered sub-heading: "1. Đào tạo nghề: …" stays a

@@ -44,17 +44,7 @@ pub enum Block {
     Paragraph(String),
 }
 
-/// The signature block (ô 7a–7c): "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC", space to sign, the name.
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct Signer {
-    /// "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", … ; empty when the head signs in person.
-    pub authority: String,
-    /// Chức vụ: "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC".
-    pub position: String,
-    /// Họ tên: "Nguyễn Văn An" (bold, no academic title).
-    pub name: String,
-}
+pub use crate::domain::report::signer::Signer;
 
 /// A table appendix, starting on its own page with its own page numbering.
 #[derive(Debug, Clone, PartialEq, Eq)]

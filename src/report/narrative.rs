@@ -2,10 +2,10 @@
 //! spreadsheet, in the administrative style ("… triệu đồng, đạt 80,0 % kế hoạch"). Staff rewrite
 //! any of it; what they write is kept.
 
-use super::figures::{ReportFigures, SourceFigures};
-use super::report_kind::ReportKind;
-use crate::budget::basis_points;
 use crate::domain::funding_source::FundingSource;
+use crate::domain::money::basis_points;
+use crate::domain::report::figures::{ReportFigures, SourceFigures};
+use crate::domain::report::report_kind::ReportKind;
 use crate::text::date::format_date;
 use crate::text::lower_first;
 use crate::text::number::{format_integer, format_millions, format_percent_basis_points};
@@ -33,6 +33,18 @@ fn by_source(figures: &ReportFigures, pick: fn(&SourceFigures) -> i64) -> String
         .map(|(s, v)| format!("{} {} triệu đồng", s.label(), millions_phrase(v)))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A new draft of `kind` for `year`, dated `today`, with the unit's defaults and the narrative
+/// prefilled from `figures`.
+pub fn new_draft(
+    kind: ReportKind,
+    year: i32,
+    today: chrono::NaiveDate,
+    defaults: &crate::domain::report::ReportDefaults,
+    figures: &ReportFigures,
+) -> crate::domain::report::SavedReport {
+    crate::domain::report::SavedReport::new(kind, year, today, defaults, default_sections(figures))
 }
 
 /// The five sections' prefilled text, one paragraph per line.
@@ -223,7 +235,7 @@ fn registration_sections(f: &ReportFigures) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::figures::SourceFigures;
+    use crate::domain::report::figures::SourceFigures;
 
     #[test]
     fn millions_are_written_as_sentences_write_them() {

@@ -4,24 +4,12 @@
 use std::path::{Path, PathBuf};
 
 use rusqlite::params;
-use serde::Serialize;
 use uuid::Uuid;
 
 use super::Store;
 use super::audit::{AuditAction, now_text, record_change};
 use super::error::{StoreError, StoreResult};
-
-/// One attached file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Attachment {
-    pub id: Uuid,
-    pub project_id: Uuid,
-    /// The name the user's file had.
-    pub file_name: String,
-    /// Where the copy lives.
-    pub path: PathBuf,
-    pub added_at: String,
-}
+use crate::domain::attachment::Attachment;
 
 impl Store {
     /// The folder holding a project's files.
@@ -97,7 +85,7 @@ impl Store {
         let rows = st.query_map([project_id.to_string()], |r| {
             let id: String = r.get(0)?;
             Ok(Attachment {
-                id: Uuid::parse_str(&id).unwrap_or_default(),
+                id: super::uuid_from_sql(&id)?,
                 project_id,
                 file_name: r.get(1)?,
                 path: dir.join(r.get::<_, String>(2)?),

@@ -3,7 +3,7 @@
 use rusqlite::{Transaction, params};
 use serde::Serialize;
 
-use super::error::StoreResult;
+use super::error::{StoreError, StoreResult};
 
 /// What a change did to a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,23 +30,27 @@ impl AuditAction {
     }
 }
 
-/// One row of the audit log, as read back.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AuditEntry {
-    pub at: String,
-    pub actor: String,
-    pub table_name: String,
-    pub record_id: String,
-    pub action: String,
-    pub old: Option<serde_json::Value>,
-    pub new: Option<serde_json::Value>,
+/// Who the audit rows name until the session says: the store alone does not know the person.
+pub(crate) const UNKNOWN_ACTOR: &str = "không rõ";
+
+/// Makes the connection's session table that names the actor of every audit row (a TEMP table:
+/// it belongs to this connection, never to the file).
+pub(crate) fn prepare_actor(conn: &rusqlite::Connection) -> StoreResult<()> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS session_actor(name TEXT NOT NULL);
+         DELETE FROM temp.session_actor;",
+    )?;
+    conn.execute(
+        "INSERT INTO temp.session_actor(name) VALUES (?1)",
+        [UNKNOWN_ACTOR],
+    )?;
+    Ok(())
 }
 
-/// The person at the keyboard, as the operating system knows them.
-pub fn current_actor() -> String {
-    std::env::var("USERNAME")
-        .or_else(|_| std::env::var("USER"))
-        .unwrap_or_else(|_| "không rõ".to_owned())
+/// Names `actor` in every audit row written through `conn` from now on.
+pub(crate) fn set_actor(conn: &rusqlite::Connection, actor: &str) -> StoreResult<()> {
+    conn.execute("UPDATE temp.session_actor SET name = ?1", [actor])?;
+    Ok(())
 }
 
 /// Local time as stored in every `*_at` column.
@@ -66,20 +70,25 @@ pub fn record_change<T: Serialize>(
     old: Option<&T>,
     new: Option<&T>,
 ) -> StoreResult<()> {
-    let to_json = |v: Option<&T>| -> Option<String> {
-        v.map(|v| serde_json::to_string(v).unwrap_or_else(|e| format!("\"{e}\"")))
+    let to_json = |v: Option<&T>| -> StoreResult<Option<String>> {
+        v.map(|v| {
+            serde_json::to_string(v).map_err(|e| StoreError::Unwritable {
+                what: format!("nhật ký thay đổi của {table_name} {record_id}"),
+                reason: e.to_string(),
+            })
+        })
+        .transpose()
     };
     tx.execute(
         "INSERT INTO audit_log(at, actor, table_name, record_id, action, old_json, new_json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+         VALUES (?1, (SELECT name FROM temp.session_actor), ?2, ?3, ?4, ?5, ?6)",
         params![
             now_text(),
-            current_actor(),
             table_name,
             record_id,
             action.code(),
-            to_json(old),
-            to_json(new)
+            to_json(old)?,
+            to_json(new)?
         ],
     )?;
     Ok(())

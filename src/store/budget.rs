@@ -3,7 +3,6 @@
 //! audit row.
 
 use rusqlite::{Row, params};
-use uuid::Uuid;
 
 use super::audit::{AuditAction, now_text, record_change};
 use super::error::{StoreError, StoreResult};
@@ -168,24 +167,5 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// Projects of a plan year, complete (for the balance).
-    pub fn projects_of_year(&self, year: i32) -> StoreResult<Vec<crate::domain::project::Project>> {
-        let ids: Vec<String> = {
-            let mut st = self.conn().prepare(
-                "SELECT id FROM project WHERE plan_year = ?1 AND deleted_at IS NULL ORDER BY code",
-            )?;
-            st.query_map([year], |r| r.get(0))?
-                .collect::<Result<_, _>>()?
-        };
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            let id = Uuid::parse_str(&id).map_err(|e| StoreError::RecordNotFound(e.to_string()))?;
-            if let Some(p) = self.project(id)? {
-                out.push(p);
-            }
-        }
-        Ok(out)
     }
 }

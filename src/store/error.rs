@@ -44,6 +44,12 @@ pub enum StoreError {
     Refused(String),
     #[error("Tệp {0} đã có dữ liệu; lệnh demo chỉ điền vào tệp mới, không ghi đè dữ liệu thật.")]
     NotEmpty(PathBuf),
+    /// A value that could not be turned into what the file keeps (JSON of a record).
+    #[error("Không ghi được {what}: {reason}")]
+    Unwritable { what: String, reason: String },
+    /// Data in the file that cannot be read back (damaged, or written by another program).
+    #[error("Dữ liệu {what} trong tệp bị hỏng, không đọc được ({reason}).")]
+    Unreadable { what: String, reason: String },
     #[error("Tệp sao lưu {path} không dùng được: {reason}")]
     BadBackup { path: PathBuf, reason: String },
 }

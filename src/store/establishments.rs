@@ -5,10 +5,11 @@ use uuid::Uuid;
 
 use super::audit::{AuditAction, now_text, record_change, tombstone, update_audited};
 use super::error::{StoreError, StoreResult};
-use super::{Store, date_from_sql, uuid_from_sql};
+use super::{Store, date_from_sql, to_json, uuid_from_sql};
 use crate::domain::establishment::{Establishment, Gender, Recognition};
-use crate::domain::establishment_validation::DuplicateCandidate;
+use crate::domain::establishment_summary::EstablishmentSummary;
 use crate::domain::legal_form::LegalForm;
+use crate::domain::probable_duplicate::DuplicateRow;
 use crate::text::fold::fold;
 
 const TABLE: &str = "establishment";
@@ -21,22 +22,6 @@ const COLUMNS: &str = "id, code, name, legal_form, tax_code, registration_no, re
     commune_code, legacy_district_code, legacy_commune_code, address_detail, craft_village_name,
     craft_village_decision, industry_code, main_products, workers_total, workers_female,
     workers_ethnic_minority, capital, revenue, founded_year, recognitions, notes";
-
-/// One row of the registry table: what the list shows and filters on.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EstablishmentSummary {
-    pub id: Uuid,
-    pub code: String,
-    pub name: String,
-    pub legal_form: Option<LegalForm>,
-    /// Current commune, or the default successor of the old commune for pre-2025 records.
-    pub commune_code: String,
-    pub commune_name: String,
-    pub industry_code: String,
-    pub workers_total: Option<i64>,
-    pub tax_code: String,
-    pub representative: String,
-}
 
 fn gender_code(g: Option<Gender>) -> Option<&'static str> {
     g.map(|g| match g {
@@ -128,7 +113,7 @@ fn next_code(tx: &Transaction) -> StoreResult<String> {
 
 /// Writes every column of `e` (insert when `insert`, else update) inside `tx`.
 fn write_row(tx: &Transaction, e: &Establishment, insert: bool) -> StoreResult<()> {
-    let recognitions = serde_json::to_string(&e.recognitions).unwrap_or_else(|_| "[]".into());
+    let recognitions = to_json(&e.recognitions, &format!("danh hiệu của cơ sở {}", e.code))?;
     let now = now_text();
     let values = params![
         e.id.to_string(),
@@ -213,6 +198,22 @@ pub(crate) fn insert_many(tx: &Transaction, records: &mut [Establishment]) -> St
         )?;
     }
     Ok(())
+}
+
+const DUPLICATE_SELECT: &str = "SELECT id, code, name, COALESCE(tax_code, ''), name_folded,
+        COALESCE(commune_code, ''), COALESCE(legacy_commune_code, '')
+    FROM establishment WHERE deleted_at IS NULL";
+
+fn duplicate_row_from_row(r: &Row) -> rusqlite::Result<DuplicateRow> {
+    Ok(DuplicateRow {
+        id: uuid_from_sql(&r.get::<_, String>(0)?)?,
+        code: r.get(1)?,
+        name: r.get(2)?,
+        tax_code: r.get(3)?,
+        name_folded: r.get(4)?,
+        commune_code: r.get(5)?,
+        legacy_commune_code: r.get(6)?,
+    })
 }
 
 fn summary_from_row(r: &Row) -> rusqlite::Result<EstablishmentSummary> {
@@ -322,54 +323,25 @@ impl Store {
             .optional()?)
     }
 
-    /// Live records that look like `e`: the same tax code, or the same name (ignoring
-    /// diacritics and case) in the same xã.
-    pub fn probable_duplicates(&self, e: &Establishment) -> StoreResult<Vec<DuplicateCandidate>> {
-        let mut out: Vec<DuplicateCandidate> = Vec::new();
-        let id = e.id.to_string();
-        if !e.tax_code.trim().is_empty() {
-            let mut st = self.conn().prepare_cached(
-                "SELECT code, name FROM establishment
-                 WHERE tax_code = ?1 AND id <> ?2 AND deleted_at IS NULL LIMIT 5",
-            )?;
-            let rows = st.query_map(params![e.tax_code.trim(), id], |r| {
-                Ok(DuplicateCandidate {
-                    code: r.get(0)?,
-                    name: r.get(1)?,
-                    same_tax_code: true,
-                })
-            })?;
-            for row in rows {
-                out.push(row?);
-            }
-        }
-        let folded = fold(&e.name);
-        let has_place = !(e.commune_code.is_empty() && e.legacy_commune_code.is_empty());
-        if !folded.is_empty() && has_place {
-            let mut st = self.conn().prepare_cached(
-                "SELECT code, name FROM establishment
-                 WHERE name_folded = ?1 AND id <> ?2 AND deleted_at IS NULL
-                   AND ((?3 <> '' AND commune_code = ?3)
-                        OR (?3 = '' AND ?4 <> '' AND legacy_commune_code = ?4))
-                 LIMIT 5",
-            )?;
-            let rows = st.query_map(
-                params![folded, id, e.commune_code, e.legacy_commune_code],
-                |r| {
-                    Ok(DuplicateCandidate {
-                        code: r.get(0)?,
-                        name: r.get(1)?,
-                        same_tax_code: false,
-                    })
-                },
-            )?;
-            for row in rows {
-                let row = row?;
-                if !out.iter().any(|d| d.code == row.code) {
-                    out.push(row);
-                }
-            }
-        }
-        Ok(out)
+    /// Live records that may look like `e` (same tax code, or same folded name), for
+    /// `domain::probable_duplicate` to judge; `e` itself may be among them.
+    pub fn duplicate_candidates(&self, e: &Establishment) -> StoreResult<Vec<DuplicateRow>> {
+        // Two indexed look-ups (the tax-code index is partial: its condition is repeated).
+        let mut st = self.conn().prepare_cached(&format!(
+            "{DUPLICATE_SELECT} AND tax_code = ?1 AND tax_code <> ''
+             UNION {DUPLICATE_SELECT} AND name_folded = ?2"
+        ))?;
+        let rows = st.query_map(
+            params![e.tax_code.trim(), fold(&e.name)],
+            duplicate_row_from_row,
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// What the duplicate rule compares, for every live record (`khuyencong check`).
+    pub fn duplicate_rows(&self) -> StoreResult<Vec<DuplicateRow>> {
+        let mut st = self.conn().prepare(DUPLICATE_SELECT)?;
+        let rows = st.query_map([], duplicate_row_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 }

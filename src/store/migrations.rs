@@ -296,7 +296,7 @@ ALTER TABLE project ADD COLUMN registration TEXT NOT NULL DEFAULT '{}';
 "#;
 
 /// v6: saved reports. The report (number, addressees, signer, narrative and — once finalised —
-/// its frozen figures) is one JSON document, see report::saved_report::SavedReport.
+/// its frozen figures) is one JSON document, see domain::report::SavedReport.
 const V6_REPORTS: &str = r#"
 CREATE TABLE report (
     id         TEXT PRIMARY KEY,

@@ -20,6 +20,8 @@ use rusqlite::{Connection, OpenFlags, Transaction};
 
 pub use error::{StoreError, StoreResult};
 
+use crate::domain::audit_entry::AuditEntry;
+
 /// The first 16 bytes of every SQLite database file.
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
@@ -110,12 +112,18 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(Duration::from_secs(5))?;
         migrations::migrations().to_latest(&mut conn)?;
+        audit::prepare_actor(&conn)?;
         let mut store = Store {
             conn,
             path: path.to_owned(),
         };
         reference_data::load_if_empty(&mut store)?;
         Ok(store)
+    }
+
+    /// Names `actor` (the session's person) in every audit row this store writes from now on.
+    pub fn set_actor(&self, actor: &str) -> StoreResult<()> {
+        audit::set_actor(&self.conn, actor)
     }
 
     /// The database file's path.
@@ -182,18 +190,17 @@ impl Store {
     }
 
     /// The audit rows of one record, oldest first.
-    pub fn audit_trail(
-        &self,
-        table_name: &str,
-        record_id: &str,
-    ) -> StoreResult<Vec<audit::AuditEntry>> {
+    pub fn audit_trail(&self, table_name: &str, record_id: &str) -> StoreResult<Vec<AuditEntry>> {
         let mut st = self.conn.prepare(
             "SELECT at, actor, table_name, record_id, action, old_json, new_json FROM audit_log
              WHERE table_name = ?1 AND record_id = ?2 ORDER BY id",
         )?;
-        let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+        // A value that is not JSON (written by hand, or damaged) is still shown, as text.
+        let parse = |s: Option<String>| {
+            s.map(|s| serde_json::from_str(&s).unwrap_or(serde_json::Value::String(s)))
+        };
         let rows = st.query_map([table_name, record_id], |r| {
-            Ok(audit::AuditEntry {
+            Ok(AuditEntry {
                 at: r.get(0)?,
                 actor: r.get(1)?,
                 table_name: r.get(2)?,
@@ -205,6 +212,22 @@ impl Store {
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// `value` as the JSON the file keeps; `what` names it in the error ("cài đặt đơn vị").
+pub(crate) fn to_json<T: serde::Serialize + ?Sized>(value: &T, what: &str) -> StoreResult<String> {
+    serde_json::to_string(value).map_err(|e| StoreError::Unwritable {
+        what: what.to_owned(),
+        reason: e.to_string(),
+    })
+}
+
+/// JSON kept in the file read back; a damaged text is an error naming `what`, never a default.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> StoreResult<T> {
+    serde_json::from_str(json).map_err(|e| StoreError::Unreadable {
+        what: what.to_owned(),
+        reason: e.to_string(),
+    })
 }
 
 /// Dates are stored as ISO text "yyyy-mm-dd".

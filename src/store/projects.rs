@@ -1,16 +1,21 @@
 //! Projects (đề án): the row, its xã, beneficiaries and payments, written together with one
 //! audit row holding the whole project before and after.
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
 use super::audit::{AuditAction, now_text, record_change, tombstone, update_audited};
 use super::error::{StoreError, StoreResult};
-use super::{Store, coded_column, date_from_sql, optional_date_from_sql, uuid_from_sql};
+use super::{Store, coded_column, date_from_sql, optional_date_from_sql, to_json, uuid_from_sql};
 use crate::domain::funding_source::FundingSource;
+use crate::domain::money::PaymentTotals;
 use crate::domain::project::{Beneficiary, Payment, PaymentKind, Project, ProjectKind};
 use crate::domain::project_rules::PriorSupport;
 use crate::domain::project_status::ProjectStatus;
+use crate::domain::project_summary::ProjectSummary;
+use crate::domain::support_history::SupportHistoryLine;
 use crate::text::fold::fold;
 
 const TABLE: &str = "project";
@@ -20,42 +25,6 @@ const COLUMNS: &str = "id, code, name, plan_year, source, integrated_with, kind,
     approval_level, contract_no, contract_date, start_date, end_date, acceptance_date,
     settlement_date, total_cost, support, counterpart, other_funds, status, transitions,
     inspections, outputs, accepted_warnings, notes, registration";
-
-/// One row of the project list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProjectSummary {
-    pub id: Uuid,
-    pub code: String,
-    pub name: String,
-    pub plan_year: i32,
-    pub source: FundingSource,
-    pub content_code: String,
-    pub status: ProjectStatus,
-    pub implementer: String,
-    pub commune_codes: Vec<String>,
-    /// Xã names joined for display and search.
-    pub communes: String,
-    /// Beneficiary names joined, for search.
-    pub beneficiaries: String,
-    pub total_cost: i64,
-    pub support: i64,
-    pub counterpart: i64,
-    pub advanced: i64,
-    pub disbursed: i64,
-}
-
-/// One line of an establishment's support history.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SupportHistoryLine {
-    pub project_id: Uuid,
-    pub project_code: String,
-    pub project_name: String,
-    pub plan_year: i32,
-    pub content_code: String,
-    pub source: FundingSource,
-    pub status: ProjectStatus,
-    pub support: i64,
-}
 
 fn json_column<T: serde::de::DeserializeOwned>(r: &Row, i: usize) -> rusqlite::Result<T> {
     let text: String = r.get(i)?;
@@ -105,55 +74,86 @@ fn project_from_row(r: &Row) -> rusqlite::Result<Project> {
 }
 
 fn read_one(conn: &Connection, id: Uuid) -> StoreResult<Option<Project>> {
-    let Some(mut p) = conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM {TABLE} WHERE id = ?1 AND deleted_at IS NULL"),
-            [id.to_string()],
-            project_from_row,
+    Ok(read_many(conn, "p.id = ?1", &[&id.to_string()])?.pop())
+}
+
+fn beneficiary_from_row(r: &Row) -> rusqlite::Result<Beneficiary> {
+    Ok(Beneficiary {
+        establishment_id: uuid_from_sql(&r.get::<_, String>(1)?)?,
+        cost: r.get(2)?,
+        support: r.get(3)?,
+        counterpart: r.get(4)?,
+    })
+}
+
+fn payment_from_row(r: &Row) -> rusqlite::Result<Payment> {
+    Ok(Payment {
+        id: uuid_from_sql(&r.get::<_, String>(1)?)?,
+        kind: coded_column(r, 2, PaymentKind::from_code, "loại thanh toán")?,
+        date: date_from_sql(&r.get::<_, String>(3)?)?,
+        amount: r.get(4)?,
+        source: coded_column(r, 5, FundingSource::from_code, "nguồn")?,
+        document_no: r.get(6)?,
+        note: r.get(7)?,
+    })
+}
+
+/// The live projects matching `filter` (a condition on `project p`), complete with their xã,
+/// beneficiaries and payments, ordered by code: four queries however many projects match.
+fn read_many(
+    conn: &Connection,
+    filter: &str,
+    params: &[&dyn rusqlite::ToSql],
+) -> StoreResult<Vec<Project>> {
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM {TABLE} p WHERE p.deleted_at IS NULL AND ({filter}) ORDER BY p.code"
+    ))?;
+    let mut projects: Vec<Project> = st
+        .query_map(params, project_from_row)?
+        .collect::<Result<_, _>>()?;
+    let index: HashMap<Uuid, usize> = projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id, i))
+        .collect();
+    // Each child query returns the project's id first, then the child's columns.
+    let children = |table: &str, columns: &str| {
+        format!(
+            "SELECT c.project_id, {columns} FROM {table} c JOIN {TABLE} p ON p.id = c.project_id
+             WHERE p.deleted_at IS NULL AND ({filter}) ORDER BY c.project_id, c.position"
         )
-        .optional()?
-    else {
-        return Ok(None);
     };
-    let key = id.to_string();
-    let mut st = conn.prepare_cached(
-        "SELECT commune_code FROM project_commune WHERE project_id = ?1 ORDER BY position",
-    )?;
-    p.commune_codes = st
-        .query_map([&key], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    let mut st = conn.prepare_cached(
-        "SELECT establishment_id, cost, support, counterpart FROM project_beneficiary
-         WHERE project_id = ?1 ORDER BY position",
-    )?;
-    p.beneficiaries = st
-        .query_map([&key], |r| {
-            Ok(Beneficiary {
-                establishment_id: uuid_from_sql(&r.get::<_, String>(0)?)?,
-                cost: r.get(1)?,
-                support: r.get(2)?,
-                counterpart: r.get(3)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    let mut st = conn.prepare_cached(
-        "SELECT id, kind, date, amount, source, document_no, note FROM payment
-         WHERE project_id = ?1 ORDER BY position",
-    )?;
-    p.payments = st
-        .query_map([&key], |r| {
-            Ok(Payment {
-                id: uuid_from_sql(&r.get::<_, String>(0)?)?,
-                kind: coded_column(r, 1, PaymentKind::from_code, "loại thanh toán")?,
-                date: date_from_sql(&r.get::<_, String>(2)?)?,
-                amount: r.get(3)?,
-                source: coded_column(r, 4, FundingSource::from_code, "nguồn")?,
-                document_no: r.get(5)?,
-                note: r.get(6)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(Some(p))
+    let owner = |r: &Row| -> rusqlite::Result<Option<usize>> {
+        Ok(index.get(&uuid_from_sql(&r.get::<_, String>(0)?)?).copied())
+    };
+    let mut st = conn.prepare_cached(&children("project_commune", "c.commune_code"))?;
+    let mut rows = st.query(params)?;
+    while let Some(r) = rows.next()? {
+        if let Some(i) = owner(r)? {
+            projects[i].commune_codes.push(r.get(1)?);
+        }
+    }
+    let mut st = conn.prepare_cached(&children(
+        "project_beneficiary",
+        "c.establishment_id, c.cost, c.support, c.counterpart",
+    ))?;
+    let mut rows = st.query(params)?;
+    while let Some(r) = rows.next()? {
+        if let Some(i) = owner(r)? {
+            projects[i].beneficiaries.push(beneficiary_from_row(r)?);
+        }
+    }
+    let mut st = conn.prepare_cached(&children(
+        "payment",
+        "c.id, c.kind, c.date, c.amount, c.source, c.document_no, c.note",
+    ))?;
+    let mut rows = st.query(params)?;
+    while let Some(r) = rows.next()? {
+        if let Some(i) = owner(r)? {
+            projects[i].payments.push(payment_from_row(r)?);
+        }
+    }
+    Ok(projects)
 }
 
 fn next_code(tx: &Transaction, year: i32) -> StoreResult<String> {
@@ -172,10 +172,6 @@ fn next_code(tx: &Transaction, year: i32) -> StoreResult<String> {
         params![key, (n + 1).to_string()],
     )?;
     Ok(format!("DA-{year}-{n:04}"))
-}
-
-fn to_json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
 }
 
 /// Writes the project row (insert or update) and replaces its child rows.
@@ -209,12 +205,12 @@ fn write_project(tx: &Transaction, p: &Project, insert: bool) -> StoreResult<()>
         p.counterpart,
         p.other_funds,
         p.status.code(),
-        to_json(&p.transitions),
-        to_json(&p.inspections),
-        to_json(&p.outputs),
-        to_json(&p.accepted_warnings),
+        to_json(&p.transitions, &format!("đề án {}", p.code))?,
+        to_json(&p.inspections, &format!("đề án {}", p.code))?,
+        to_json(&p.outputs, &format!("đề án {}", p.code))?,
+        to_json(&p.accepted_warnings, &format!("đề án {}", p.code))?,
         p.notes,
-        to_json(&p.registration),
+        to_json(&p.registration, &format!("đề án {}", p.code))?,
         fold(&p.name),
         now,
     ];
@@ -319,15 +315,24 @@ const SUMMARY_SELECT: &str = "SELECT p.id, p.code, p.name, p.plan_year, p.source
             WHERE pc.project_id = p.id),
         (SELECT group_concat(e.name, '; ') FROM project_beneficiary b JOIN establishment e ON e.id = b.establishment_id
             WHERE b.project_id = p.id),
-        (SELECT COALESCE(SUM(CASE kind WHEN 'tam_ung' THEN amount WHEN 'thu_hoi_tam_ung' THEN -amount ELSE 0 END), 0)
+        (SELECT COALESCE(SUM(CASE kind WHEN 'tam_ung' THEN amount ELSE 0 END), 0)
+            FROM payment WHERE project_id = p.id),
+        (SELECT COALESCE(SUM(CASE kind WHEN 'thu_hoi_tam_ung' THEN amount ELSE 0 END), 0)
             FROM payment WHERE project_id = p.id),
         (SELECT COALESCE(SUM(CASE kind WHEN 'thanh_toan' THEN amount ELSE 0 END), 0)
+            FROM payment WHERE project_id = p.id),
+        (SELECT COALESCE(SUM(CASE kind WHEN 'quyet_toan' THEN amount ELSE 0 END), 0)
             FROM payment WHERE project_id = p.id)
     FROM project p WHERE p.deleted_at IS NULL";
 
 fn summary_from_row(r: &Row) -> rusqlite::Result<ProjectSummary> {
-    let advanced: i64 = r.get(14)?;
-    let paid: i64 = r.get(15)?;
+    // The sums per kind only; what they add up to is the one rule in domain::money.
+    let totals = PaymentTotals {
+        advanced: r.get(14)?,
+        recovered: r.get(15)?,
+        paid: r.get(16)?,
+        settled: r.get(17)?,
+    };
     Ok(ProjectSummary {
         id: uuid_from_sql(&r.get::<_, String>(0)?)?,
         code: r.get(1)?,
@@ -346,8 +351,8 @@ fn summary_from_row(r: &Row) -> rusqlite::Result<ProjectSummary> {
             .unwrap_or_default(),
         communes: r.get::<_, Option<String>>(12)?.unwrap_or_default(),
         beneficiaries: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
-        advanced,
-        disbursed: paid + advanced,
+        advanced: totals.outstanding_advance(),
+        disbursed: totals.disbursed(),
     })
 }
 
@@ -390,20 +395,12 @@ impl Store {
 
     /// Every live project, complete (for checks and the budget).
     pub fn all_projects(&self) -> StoreResult<Vec<Project>> {
-        let ids: Vec<String> = {
-            let mut st = self
-                .conn()
-                .prepare("SELECT id FROM project WHERE deleted_at IS NULL ORDER BY code")?;
-            st.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
-        };
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            let id = Uuid::parse_str(&id).map_err(|e| StoreError::RecordNotFound(e.to_string()))?;
-            if let Some(p) = read_one(self.conn(), id)? {
-                out.push(p);
-            }
-        }
-        Ok(out)
+        read_many(self.conn(), "1 = 1", &[])
+    }
+
+    /// Projects of a plan year, complete (for the balance and the report).
+    pub fn projects_of_year(&self, year: i32) -> StoreResult<Vec<Project>> {
+        read_many(self.conn(), "p.plan_year = ?1", &[&year])
     }
 
     /// The project list.

@@ -4,16 +4,15 @@
 use rusqlite::{OptionalExtension, params};
 use uuid::Uuid;
 
-use super::Store;
 use super::audit::{AuditAction, now_text, record_change, tombstone, update_audited};
 use super::error::{StoreError, StoreResult};
-use crate::report::saved_report::{ReportDefaults, SavedReport};
+use super::{Store, from_json, to_json};
+use crate::domain::report::saved_report::{ReportDefaults, SavedReport};
 
 const DEFAULTS_KEY: &str = "report_defaults";
 
 fn parse(json: &str) -> StoreResult<SavedReport> {
-    serde_json::from_str(json)
-        .map_err(|e| StoreError::Refused(format!("Báo cáo lưu trong tệp bị hỏng: {e}")))
+    from_json(json, "báo cáo")
 }
 
 impl Store {
@@ -30,7 +29,7 @@ impl Store {
                 "Báo cáo đã chốt: mở chốt trước khi sửa.".into(),
             ));
         }
-        let body = serde_json::to_string(report).unwrap_or_default();
+        let body = to_json(report, "báo cáo")?;
         let id = report.id.to_string();
         let kind = report.kind.code();
         self.write(|tx| match &old {
@@ -99,11 +98,8 @@ impl Store {
     /// What the unit writes on every report; until first saved, a suggestion built from the
     /// unit's settings.
     pub fn report_defaults(&self) -> StoreResult<ReportDefaults> {
-        if let Some(saved) = self
-            .setting(DEFAULTS_KEY)?
-            .and_then(|json| serde_json::from_str(&json).ok())
-        {
-            return Ok(saved);
+        if let Some(json) = self.setting(DEFAULTS_KEY)? {
+            return from_json(&json, "thông tin mặc định của báo cáo");
         }
         let unit = self.unit_settings()?;
         let province = match &unit {
@@ -117,7 +113,7 @@ impl Store {
     }
 
     pub fn set_report_defaults(&mut self, defaults: &ReportDefaults) -> StoreResult<()> {
-        let json = serde_json::to_string(defaults).unwrap_or_default();
+        let json = to_json(defaults, "thông tin mặc định của báo cáo")?;
         self.set_setting(DEFAULTS_KEY, &json)
     }
 }

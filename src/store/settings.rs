@@ -2,9 +2,9 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::Store;
 use super::audit::{AuditAction, record_change};
 use super::error::{StoreError, StoreResult};
+use super::{Store, from_json, to_json};
 use crate::domain::registration_deadline::RegistrationDeadline;
 use crate::domain::unit_settings::{UnitKind, UnitSettings};
 
@@ -46,26 +46,27 @@ impl Store {
 
     /// The unit this installation serves; None until the first-start dialog was answered.
     pub fn unit_settings(&self) -> StoreResult<Option<UnitSettings>> {
-        Ok(self
-            .setting(UNIT_KEY)?
-            .and_then(|json| serde_json::from_str::<UnitSettings>(&json).ok())
-            .filter(|u| {
-                !u.province_code.is_empty() && UnitKind::from_code(u.kind.code()).is_some()
-            }))
+        let Some(json) = self.setting(UNIT_KEY)? else {
+            return Ok(None);
+        };
+        let unit: UnitSettings = from_json(&json, "cài đặt đơn vị")?;
+        Ok(Some(unit).filter(|u| {
+            !u.province_code.is_empty() && UnitKind::from_code(u.kind.code()).is_some()
+        }))
     }
 
     /// Stores the unit this installation serves.
     pub fn set_unit_settings(&mut self, unit: &UnitSettings) -> StoreResult<()> {
-        let json = serde_json::to_string(unit).unwrap_or_default();
+        let json = to_json(unit, "cài đặt đơn vị")?;
         self.set_setting(UNIT_KEY, &json)
     }
 
     /// The registration calendar; the shipped defaults until the user edits it.
     pub fn registration_deadlines(&self) -> StoreResult<Vec<RegistrationDeadline>> {
-        Ok(self
-            .setting(DEADLINES_KEY)?
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_else(RegistrationDeadline::defaults))
+        match self.setting(DEADLINES_KEY)? {
+            Some(json) => from_json(&json, "lịch đăng ký kế hoạch"),
+            None => Ok(RegistrationDeadline::defaults()),
+        }
     }
 
     /// Stores the registration calendar after checking every date in it.
@@ -76,7 +77,7 @@ impl Store {
         if let Some(message) = deadlines.iter().find_map(|d| d.validate().err()) {
             return Err(StoreError::Refused(message));
         }
-        let json = serde_json::to_string(deadlines).unwrap_or_default();
+        let json = to_json(deadlines, "lịch đăng ký kế hoạch")?;
         self.set_setting(DEADLINES_KEY, &json)
     }
 }

@@ -7,6 +7,7 @@ use egui::{Id, RichText, Ui};
 use uuid::Uuid;
 
 use crate::budget::{Balance, Cell, SourceBalance, SourceProgress};
+use crate::domain::budget_input::{BudgetChangeInput, BudgetLineInput, ReallocationInput};
 use crate::domain::budget_plan::{BudgetChange, BudgetChangeKind, BudgetLine, Reallocation};
 use crate::domain::funding_source::FundingSource;
 use crate::domain::programme::Programme;
@@ -35,16 +36,24 @@ pub enum BudgetAction {
     SaveTargets(Vec<ProgrammeTarget>),
 }
 
+/// The messages of refused input, one after another.
+fn messages(issues: &[crate::domain::issue::Issue]) -> String {
+    issues
+        .iter()
+        .map(|i| i.message.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Names for the balance's rows: activity contents and xã by code.
 pub struct BalanceNames<'a> {
-    pub reference: Option<&'a crate::project_check::ProjectReference>,
-    pub cache: Option<&'a crate::ui::reference_cache::ReferenceCache>,
+    pub reference: &'a crate::service::reference::Reference,
 }
 
 impl BalanceNames<'_> {
     /// "ND235-2 — Xây dựng mô hình…", or a note for rows without a content.
     pub fn content(&self, code: &str) -> String {
-        match self.reference.and_then(|r| r.content(code)) {
+        match self.reference.content(code) {
             Some(c) => format!("{code} — {}", c.name),
             None if code.is_empty() => "(chưa ghi nội dung)".to_owned(),
             None => code.to_owned(),
@@ -53,7 +62,7 @@ impl BalanceNames<'_> {
 
     /// The xã's name, or a note for rows without a xã.
     pub fn commune(&self, code: &str) -> String {
-        match self.cache.and_then(|c| c.commune(code)) {
+        match self.reference.commune(code) {
             Some(c) => c.name.clone(),
             None if code.is_empty() => "(chưa xác định địa bàn)".to_owned(),
             None => code.to_owned(),
@@ -61,13 +70,8 @@ impl BalanceNames<'_> {
     }
 }
 
-/// The year's budget as read from the store.
-#[derive(Debug, Clone, Default)]
-pub struct BudgetData {
-    pub lines: Vec<BudgetLine>,
-    pub changes: Vec<BudgetChange>,
-    pub reallocations: Vec<Reallocation>,
-}
+/// The year's budget as the service reads it.
+pub use crate::service::budget::BudgetYear as BudgetData;
 
 /// What is being typed on the screen.
 pub struct BudgetPanel {
@@ -243,27 +247,17 @@ impl BudgetPanel {
                 self.error = Some(e);
             }
             if ui.button("Thêm dự toán").clicked() {
-                match self.line_date {
-                    _ if self.line_decision.trim().is_empty() => {
-                        self.error = Some("Dự toán: nhập số quyết định giao.".into())
-                    }
-                    _ if self.line_amount <= 0 => {
-                        self.error = Some("Dự toán: số tiền phải lớn hơn 0.".into())
-                    }
-                    None => self.error = Some("Dự toán: nhập ngày quyết định.".into()),
-                    Some(date) => {
-                        action = BudgetAction::AddLine(BudgetLine {
-                            id: Uuid::now_v7(),
-                            year: self.year,
-                            source: self.line_source,
-                            decision_no: crate::text::fold::nfc(self.line_decision.trim()),
-                            decision_date: date,
-                            agency: crate::text::fold::nfc(self.line_agency.trim()),
-                            amount: self.line_amount,
-                            content_code: String::new(),
-                            commune_code: String::new(),
-                        });
-                    }
+                let input = BudgetLineInput {
+                    year: self.year,
+                    source: self.line_source,
+                    decision_no: self.line_decision.clone(),
+                    decision_date: self.line_date,
+                    agency: self.line_agency.clone(),
+                    amount: self.line_amount,
+                };
+                match input.into_line() {
+                    Ok(line) => action = BudgetAction::AddLine(line),
+                    Err(issues) => self.error = Some(messages(&issues)),
                 }
             }
         });
@@ -343,26 +337,17 @@ impl BudgetPanel {
                 self.error = Some(e);
             }
             if ui.button("Ghi thay đổi").clicked() {
-                match (self.change_line, self.change_date) {
-                    (None, _) => self.error = Some("Thay đổi dự toán: chọn dự toán.".into()),
-                    (_, None) => self.error = Some("Thay đổi dự toán: nhập ngày.".into()),
-                    _ if self.change_amount <= 0 => {
-                        self.error = Some("Thay đổi dự toán: số tiền phải lớn hơn 0.".into())
-                    }
-                    _ if self.change_reason.trim().is_empty() => {
-                        self.error = Some("Thay đổi dự toán: ghi lý do.".into())
-                    }
-                    (Some(line_id), Some(date)) => {
-                        action = BudgetAction::AddChange(BudgetChange {
-                            id: Uuid::now_v7(),
-                            line_id,
-                            kind: self.change_kind,
-                            date,
-                            amount: self.change_amount,
-                            decision_no: crate::text::fold::nfc(self.change_decision.trim()),
-                            reason: crate::text::fold::nfc(self.change_reason.trim()),
-                        });
-                    }
+                let input = BudgetChangeInput {
+                    line_id: self.change_line,
+                    kind: self.change_kind,
+                    date: self.change_date,
+                    amount: self.change_amount,
+                    decision_no: self.change_decision.clone(),
+                    reason: self.change_reason.clone(),
+                };
+                match input.into_change() {
+                    Ok(change) => action = BudgetAction::AddChange(change),
+                    Err(issues) => self.error = Some(messages(&issues)),
                 }
             }
         });
@@ -433,41 +418,23 @@ impl BudgetPanel {
                 self.error = Some(e);
             }
             if ui.button("Ghi điều chỉnh").clicked() {
-                let from = projects.find_code(self.move_from.trim());
-                let to = projects.find_code(self.move_to.trim());
-                match (from, to, self.move_date) {
-                    (None, _, _) => {
-                        self.error = Some(format!(
-                            "Điều chỉnh: không có đề án \"{}\".",
-                            self.move_from.trim()
-                        ))
-                    }
-                    (_, None, _) => {
-                        self.error = Some(format!(
-                            "Điều chỉnh: không có đề án \"{}\".",
-                            self.move_to.trim()
-                        ))
-                    }
-                    (_, _, None) => self.error = Some("Điều chỉnh: nhập ngày.".into()),
-                    _ if self.move_amount <= 0 => {
-                        self.error = Some("Điều chỉnh: số tiền phải lớn hơn 0.".into())
-                    }
-                    _ if self.move_decision.trim().is_empty()
-                        || self.move_reason.trim().is_empty() =>
-                    {
-                        self.error = Some("Điều chỉnh: ghi số quyết định và lý do.".into())
-                    }
-                    (Some(from), Some(to), Some(date)) => {
-                        action = BudgetAction::AddReallocation(Reallocation {
-                            id: Uuid::now_v7(),
-                            date,
-                            from_project: from,
-                            to_project: to,
-                            amount: self.move_amount,
-                            decision_no: crate::text::fold::nfc(self.move_decision.trim()),
-                            reason: crate::text::fold::nfc(self.move_reason.trim()),
-                        });
-                    }
+                let input = ReallocationInput {
+                    from: (
+                        self.move_from.clone(),
+                        projects.find_code(self.move_from.trim()),
+                    ),
+                    to: (
+                        self.move_to.clone(),
+                        projects.find_code(self.move_to.trim()),
+                    ),
+                    date: self.move_date,
+                    amount: self.move_amount,
+                    decision_no: self.move_decision.clone(),
+                    reason: self.move_reason.clone(),
+                };
+                match input.into_reallocation() {
+                    Ok(r) => action = BudgetAction::AddReallocation(r),
+                    Err(issues) => self.error = Some(messages(&issues)),
                 }
             }
         });
@@ -559,10 +526,13 @@ impl BudgetPanel {
                 ] {
                     ui.label(RichText::new(format_integer(v)).strong());
                 }
-                ui.label(rate(crate::budget::basis_points(t.disbursed, t.planned)));
+                ui.label(rate(crate::domain::money::basis_points(
+                    t.disbursed,
+                    t.planned,
+                )));
                 ui.label(format_integer(t.counterpart));
                 ui.label(format_integer(t.other_funds));
-                ui.label(rate(crate::budget::basis_points(
+                ui.label(rate(crate::domain::money::basis_points(
                     t.counterpart + t.other_funds,
                     t.allocated,
                 )));

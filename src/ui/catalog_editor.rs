@@ -10,21 +10,13 @@ use crate::domain::activity_content::ActivityContent;
 use crate::domain::funding_source::FundingSource;
 use crate::domain::programme::Programme;
 use crate::domain::support_ceiling::{CapUnit, SupportCeiling};
-use crate::project_check::ProjectReference;
+use crate::service::catalog::CatalogChange;
+use crate::service::reference::Reference;
 use crate::text::date::format_date;
 use crate::text::number::format_integer;
 use crate::ui::establishment_form::ERROR_COLOR;
 use crate::ui::widgets::date_edit::date_edit;
 use crate::ui::widgets::money_edit::money_edit;
-
-/// A change the user asked for.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CatalogChange {
-    SaveProgramme(Programme),
-    AddCeiling(SupportCeiling),
-    EndCeiling(i64, NaiveDate),
-    SaveContent(ActivityContent),
-}
 
 /// What is being typed in the editor.
 pub struct CatalogEditor {
@@ -65,7 +57,7 @@ impl CatalogEditor {
     pub fn ui(
         &mut self,
         ui: &mut Ui,
-        reference: &ProjectReference,
+        reference: &Reference,
         province_code: &str,
         today: NaiveDate,
     ) -> Option<CatalogChange> {
@@ -98,7 +90,7 @@ impl CatalogEditor {
     fn programmes(
         &mut self,
         ui: &mut Ui,
-        reference: &ProjectReference,
+        reference: &Reference,
         province_code: &str,
     ) -> Option<CatalogChange> {
         egui::Grid::new("catalog_programmes")
@@ -206,7 +198,7 @@ impl CatalogEditor {
     fn ceilings(
         &mut self,
         ui: &mut Ui,
-        reference: &ProjectReference,
+        reference: &Reference,
         province_code: &str,
         today: NaiveDate,
     ) -> Option<CatalogChange> {
@@ -372,7 +364,7 @@ impl CatalogEditor {
         change
     }
 
-    fn contents(&mut self, ui: &mut Ui, reference: &ProjectReference) -> Option<CatalogChange> {
+    fn contents(&mut self, ui: &mut Ui, reference: &Reference) -> Option<CatalogChange> {
         let mut change = None;
         if let Some(editing) = &mut self.editing_content {
             ui.label(

@@ -7,11 +7,11 @@ use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoint, PlotPoints, Text};
 
 use crate::budget::SourceBalance;
 use crate::domain::funding_source::FundingSource;
+use crate::service::year_balance::YearFigures;
 use crate::text::number::format_integer;
 use crate::ui::budget_panel::BalanceNames;
 use crate::ui::establishment_form::{ERROR_COLOR, WARNING_COLOR};
 use crate::ui::fonts::bold;
-use crate::year_balance::YearFigures;
 
 const PLAN: Color32 = Color32::from_rgb(120, 144, 156);
 const ALLOCATED: Color32 = Color32::from_rgb(33, 150, 243);

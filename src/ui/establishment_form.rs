@@ -7,16 +7,14 @@ use egui::{Color32, Id, Key, RichText, Ui};
 use crate::domain::establishment::{Establishment, Gender, Recognition, RecognitionLevel};
 use crate::domain::establishment_draft::EstablishmentDraft;
 use crate::domain::establishment_field as field;
-use crate::domain::establishment_validation::{ValidationContext, validate_establishment};
 use crate::domain::issue::{Issue, Severity, has_errors};
 use crate::domain::legal_form::LegalForm;
+use crate::domain::support_history::SupportHistoryLine;
 use crate::domain::tax_code::parse_tax_code;
-use crate::store::projects::SupportHistoryLine;
-use crate::store::{Store, StoreResult};
+use crate::service::reference::{PickerItem, Reference};
 use crate::text::fold::fold;
 use crate::text::number::{format_integer, parse_integer};
 use crate::ui::fonts::bold;
-use crate::ui::reference_cache::{PickerItem, ReferenceCache};
 use crate::ui::widgets::searchable_picker::SearchablePicker;
 
 /// Colour of error messages.
@@ -55,6 +53,8 @@ pub struct EstablishmentForm {
     pub message: Option<String>,
     /// Every project that supported this establishment, newest first.
     support_history: Vec<SupportHistoryLine>,
+    /// Why the last check of the draft could not run (the rules could not read their data).
+    unjudged: Option<String>,
 }
 
 fn item(code: &str, label: String) -> PickerItem {
@@ -67,7 +67,7 @@ fn item(code: &str, label: String) -> PickerItem {
 
 impl EstablishmentForm {
     /// A form for a new record in the installation's province.
-    pub fn new_record(cache: &ReferenceCache, today: NaiveDate) -> EstablishmentForm {
+    pub fn new_record(cache: &Reference, today: NaiveDate) -> EstablishmentForm {
         Self::open(
             Establishment::new_in_province(&cache.province_code),
             true,
@@ -77,15 +77,11 @@ impl EstablishmentForm {
     }
 
     /// A form editing an existing record.
-    pub fn edit(
-        record: Establishment,
-        cache: &ReferenceCache,
-        today: NaiveDate,
-    ) -> EstablishmentForm {
+    pub fn edit(record: Establishment, cache: &Reference, today: NaiveDate) -> EstablishmentForm {
         Self::open(record, false, cache, today)
     }
 
-    fn open(record: Establishment, is_new: bool, cache: &ReferenceCache, today: NaiveDate) -> Self {
+    fn open(record: Establishment, is_new: bool, cache: &Reference, today: NaiveDate) -> Self {
         let show_legacy = !record.legacy_commune_code.is_empty();
         let draft = EstablishmentDraft::from_record(record);
         let current = &draft.record.industry_code;
@@ -133,6 +129,7 @@ impl EstablishmentForm {
             ethnicity_items,
             message: None,
             support_history: Vec::new(),
+            unjudged: None,
         }
     }
 
@@ -151,39 +148,39 @@ impl EstablishmentForm {
         self.draft != self.original
     }
 
-    /// Re-validates when the draft changed since the last time.
-    pub fn revalidate(&mut self, store: &Store, cache: &ReferenceCache, today: NaiveDate) {
+    /// Judges the draft again when it changed since it was last judged: `judge` gives the
+    /// findings on the record (the rules and the probable duplicates), or why they could not
+    /// be found — then the form says so and will not save as if all were well.
+    pub fn revalidate(&mut self, judge: impl FnOnce(&Establishment) -> Result<Vec<Issue>, String>) {
         if self.validated.as_ref() == Some(&self.draft) {
             return;
         }
         let (record, mut issues) = self.draft.to_record();
-        let duplicates = store.probable_duplicates(&record).unwrap_or_default();
-        let ctx = ValidationContext {
-            today,
-            province: cache.province(&record.province_code),
-            commune: cache.commune(&record.commune_code),
-            legacy_commune_known: record.legacy_commune_code.is_empty()
-                || cache.legacy_commune(&record.legacy_commune_code).is_some(),
-            industry: cache.industry(&record.industry_code),
-            definition: cache.definition_on(today),
-            duplicates: &duplicates,
-        };
-        issues.extend(validate_establishment(&record, &ctx));
+        match judge(&record) {
+            Ok(found) => {
+                issues.extend(found);
+                self.unjudged = None;
+            }
+            Err(why) => self.unjudged = Some(why),
+        }
         self.issues = issues;
         self.validated = Some(self.draft.clone());
     }
 
-    /// Validates and, when there is no error, writes the record. Returns the saved record, or
-    /// None when errors keep it from being saved (they are then shown under their fields).
-    pub fn save(
+    /// Asks to save: judges the draft afresh, and returns the record to write and whether it
+    /// is new — or None when errors (shown under their fields) or a failed check keep it from
+    /// being saved.
+    pub fn save_request(
         &mut self,
-        store: &mut Store,
-        cache: &ReferenceCache,
-        today: NaiveDate,
-    ) -> StoreResult<Option<Establishment>> {
+        judge: impl FnOnce(&Establishment) -> Result<Vec<Issue>, String>,
+    ) -> Option<(Establishment, bool)> {
         self.save_attempted = true;
         self.validated = None;
-        self.revalidate(store, cache, today);
+        self.revalidate(judge);
+        if let Some(why) = &self.unjudged {
+            self.message = Some(format!("Chưa lưu: chưa kiểm tra được dữ liệu ({why})."));
+            return None;
+        }
         if has_errors(&self.issues) {
             let n = self
                 .issues
@@ -193,20 +190,17 @@ impl EstablishmentForm {
             self.message = Some(format!(
                 "Chưa lưu: còn {n} lỗi (tô đỏ bên dưới). Sửa các ô đó rồi lưu lại."
             ));
-            return Ok(None);
+            return None;
         }
-        let record = self.draft.to_record().0;
-        let saved = if self.is_new {
-            store.insert_establishment(record)?
-        } else {
-            store.update_establishment(&record)?;
-            record
-        };
+        Some((self.draft.to_record().0, self.is_new))
+    }
+
+    /// The record as the service saved it (a new one now has its code).
+    pub fn saved(&mut self, saved: Establishment) {
         self.is_new = false;
-        self.draft = EstablishmentDraft::from_record(saved.clone());
+        self.draft = EstablishmentDraft::from_record(saved);
         self.original = self.draft.clone();
         self.message = None;
-        Ok(Some(saved))
     }
 
     fn visible_issues(&self, key: &str) -> impl Iterator<Item = &Issue> {
@@ -234,7 +228,7 @@ impl EstablishmentForm {
     }
 
     /// Draws the form; returns what the user asked for.
-    pub fn ui(&mut self, ui: &mut Ui, cache: &ReferenceCache, accept_keys: bool) -> FormAction {
+    pub fn ui(&mut self, ui: &mut Ui, cache: &Reference, accept_keys: bool) -> FormAction {
         let mut consumed_key = false;
         let mut notes_focused = false;
         let title = if self.is_new {
@@ -270,6 +264,12 @@ impl EstablishmentForm {
         });
         if let Some(msg) = &self.message {
             ui.colored_label(ERROR_COLOR, msg);
+        }
+        if let Some(why) = &self.unjudged {
+            ui.colored_label(
+                ERROR_COLOR,
+                format!("Chưa kiểm tra được quy tắc và cơ sở trùng: {why}"),
+            );
         }
         ui.label(
             RichText::new("Ô có dấu * là bắt buộc. Số tiền nhập theo đồng, ví dụ 1.500.000.000.")
@@ -472,7 +472,7 @@ impl EstablishmentForm {
     fn right_column(
         &mut self,
         ui: &mut Ui,
-        cache: &ReferenceCache,
+        cache: &Reference,
         consumed_key: &mut bool,
         notes_focused: &mut bool,
     ) {

@@ -1,4 +1,5 @@
-//! egui screens. The UI calls store/domain, never builds SQL. One file per panel.
+//! egui screens. The UI calls the service and the pure layers; never the store, never SQL.
+//! One file per panel.
 
 pub mod app;
 pub mod budget_panel;
@@ -10,7 +11,6 @@ pub mod fonts;
 pub mod project_form;
 pub mod project_view;
 pub mod projects_panel;
-pub mod reference_cache;
 pub mod registration_panel;
 pub mod registry_panel;
 pub mod registry_view;

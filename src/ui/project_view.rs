@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::domain::funding_source::FundingSource;
 use crate::domain::project_status::ProjectStatus;
-use crate::store::projects::ProjectSummary;
+use crate::domain::project_summary::ProjectSummary;
 use crate::text::fold::{FoldedQuery, fold};
 
 /// The filters above the project table; None / "" mean "all".

@@ -8,10 +8,9 @@ use uuid::Uuid;
 
 use crate::domain::funding_source::FundingSource;
 use crate::domain::project_status::ProjectStatus;
-use crate::project_check::ProjectReference;
+use crate::service::reference::Reference;
 use crate::text::number::format_integer;
 use crate::ui::project_view::{ProjectFilter, ProjectView};
-use crate::ui::reference_cache::ReferenceCache;
 use crate::ui::widgets::confirm::{DeleteConfirmation, DeleteWording};
 use crate::ui::widgets::list_keys::list_keys;
 
@@ -63,15 +62,9 @@ impl ProjectsPanel {
     }
 
     /// Draws the screen.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        cache: &ReferenceCache,
-        reference: &ProjectReference,
-        modal_open: bool,
-    ) -> ProjectsAction {
+    pub fn ui(&mut self, ui: &mut Ui, reference: &Reference, modal_open: bool) -> ProjectsAction {
         let mut action = ProjectsAction::None;
-        self.toolbar(ui, cache, reference, &mut action);
+        self.toolbar(ui, reference, &mut action);
         ui.separator();
         egui::Panel::bottom("project_totals").show(ui, |ui| self.totals_bar(ui));
         self.table(ui, &mut action);
@@ -97,13 +90,7 @@ impl ProjectsPanel {
         action
     }
 
-    fn toolbar(
-        &mut self,
-        ui: &mut Ui,
-        cache: &ReferenceCache,
-        reference: &ProjectReference,
-        action: &mut ProjectsAction,
-    ) {
+    fn toolbar(&mut self, ui: &mut Ui, reference: &Reference, action: &mut ProjectsAction) {
         ui.horizontal(|ui| {
             let label = ui.label("Tìm đề án (Ctrl+F):");
             ui.add(
@@ -190,7 +177,7 @@ impl ProjectsPanel {
                 .response
                 .labelled_by(l.id);
             let l = ui.label("Xã:");
-            let commune_text = cache
+            let commune_text = reference
                 .commune(&f.commune_code)
                 .map_or("Tất cả".to_owned(), |c| c.name.clone());
             egui::ComboBox::from_id_salt("filter_project_commune")
@@ -198,7 +185,7 @@ impl ProjectsPanel {
                 .height(400.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut f.commune_code, String::new(), "Tất cả");
-                    for c in &cache.commune_items {
+                    for c in &reference.commune_items {
                         ui.selectable_value(&mut f.commune_code, c.code.clone(), &c.label);
                     }
                 })

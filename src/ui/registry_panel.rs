@@ -6,8 +6,8 @@ use egui_extras::{Column, TableBuilder};
 use uuid::Uuid;
 
 use crate::domain::legal_form::LegalForm;
+use crate::service::reference::Reference;
 use crate::text::number::format_integer;
-use crate::ui::reference_cache::ReferenceCache;
 use crate::ui::registry_view::{RegistryFilter, RegistryView, SortColumn};
 use crate::ui::widgets::confirm::{DeleteConfirmation, DeleteWording};
 use crate::ui::widgets::list_keys::list_keys;
@@ -61,7 +61,7 @@ impl RegistryPanel {
     }
 
     /// Draws the screen. `modal_open` suppresses shortcuts while another dialog is up.
-    pub fn ui(&mut self, ui: &mut Ui, cache: &ReferenceCache, modal_open: bool) -> RegistryAction {
+    pub fn ui(&mut self, ui: &mut Ui, cache: &Reference, modal_open: bool) -> RegistryAction {
         let mut action = RegistryAction::None;
         self.toolbar(ui, cache, &mut action);
         ui.separator();
@@ -73,7 +73,7 @@ impl RegistryPanel {
         action
     }
 
-    fn toolbar(&mut self, ui: &mut Ui, cache: &ReferenceCache, action: &mut RegistryAction) {
+    fn toolbar(&mut self, ui: &mut Ui, cache: &Reference, action: &mut RegistryAction) {
         ui.horizontal(|ui| {
             let label = ui.label("Tìm kiếm (Ctrl+F):");
             ui.add(
@@ -208,7 +208,7 @@ impl RegistryPanel {
         }
     }
 
-    fn table(&mut self, ui: &mut Ui, cache: &ReferenceCache, action: &mut RegistryAction) {
+    fn table(&mut self, ui: &mut Ui, cache: &Reference, action: &mut RegistryAction) {
         if self.view.total() == 0 {
             ui.add_space(24.0);
             ui.label("Chưa có cơ sở nào. Bấm \"Thêm mới (Ctrl+N)\" để nhập cơ sở đầu tiên.");

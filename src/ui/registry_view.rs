@@ -10,8 +10,8 @@ use std::collections::HashMap;
 
 use uuid::Uuid;
 
+use crate::domain::establishment_summary::EstablishmentSummary;
 use crate::domain::legal_form::LegalForm;
-use crate::store::establishments::EstablishmentSummary;
 use crate::text::collate::{SortKey, compare, sort_key};
 use crate::text::fold::{FoldedQuery, fold};
 

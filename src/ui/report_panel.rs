@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use egui::{Id, RichText, Ui};
 use uuid::Uuid;
 
+use crate::domain::report::saved_report::{SECTION_HEADINGS, SavedReport};
 use crate::report::ReportKind;
-use crate::report::saved_report::{SECTION_HEADINGS, SavedReport};
 use crate::text::date::format_date;
 use crate::ui::establishment_form::ERROR_COLOR;
 use crate::ui::fonts::bold;

@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use egui::{Id, RichText, Ui};
 
 use crate::domain::unit_settings::UnitSettings;
-use crate::project_check::ProjectReference;
-use crate::store::Store;
-use crate::store::backup::BackupFile;
+use crate::service::backup::BackupFile;
+use crate::service::catalog::CatalogChange;
+use crate::service::reference::Reference;
 use crate::text::number::format_integer;
-use crate::ui::catalog_editor::{CatalogChange, CatalogEditor};
+use crate::ui::catalog_editor::CatalogEditor;
 use crate::ui::fonts::bold;
 use crate::ui::unit_editor::UnitEditor;
 use crate::ui::widgets::confirm::confirm_dialog;
@@ -33,11 +33,11 @@ pub struct SettingsPanel {
 }
 
 impl SettingsPanel {
-    /// A panel showing the saved unit and the backups of `store`.
-    pub fn new(store: &Store, unit: Option<&UnitSettings>) -> SettingsPanel {
+    /// A panel showing the saved unit and `backups`.
+    pub fn new(unit: Option<&UnitSettings>, backups: Vec<BackupFile>) -> SettingsPanel {
         SettingsPanel {
             editor: UnitEditor::new(unit),
-            backups: store.backups().unwrap_or_default(),
+            backups,
             confirm_restore: None,
             catalog: CatalogEditor::new(),
         }
@@ -47,9 +47,9 @@ impl SettingsPanel {
     pub fn ui(
         &mut self,
         ui: &mut Ui,
-        store: &Store,
+        database_path: &std::path::Path,
         provinces: &[crate::domain::admin_unit::Province],
-        catalog: Option<(&ProjectReference, &str, chrono::NaiveDate)>,
+        catalog: Option<(&Reference, &str, chrono::NaiveDate)>,
     ) -> SettingsAction {
         let mut action = SettingsAction::None;
         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -80,7 +80,7 @@ impl SettingsPanel {
             ui.add_space(16.0);
             ui.separator();
             ui.heading(bold("Sao lưu và khôi phục"));
-            ui.label(format!("Tệp dữ liệu: {}", store.path().display()));
+            ui.label(format!("Tệp dữ liệu: {}", database_path.display()));
             ui.label(
                 RichText::new(
                     "Mỗi lần mở phần mềm, một bản sao được lưu tự động vào thư mục backups bên cạnh tệp dữ liệu (giữ 10 bản gần nhất).",
@@ -117,9 +117,9 @@ impl SettingsPanel {
         action
     }
 
-    /// Re-reads the backups folder (after a backup or restore).
-    pub fn refresh(&mut self, store: &Store, unit: Option<&UnitSettings>) {
-        self.backups = store.backups().unwrap_or_default();
+    /// Shows the unit and the backups folder as they are now (after a backup or restore).
+    pub fn refresh(&mut self, unit: Option<&UnitSettings>, backups: Vec<BackupFile>) {
+        self.backups = backups;
         self.editor = UnitEditor::new(unit);
     }
 

@@ -42,3 +42,9 @@ pub fn app_harness(app: KhuyenCongApp) -> Harness<'static, KhuyenCongApp> {
         .with_context_setup(install_fonts)
         .build_ui_state(|ui, app: &mut KhuyenCongApp| app.show(ui), app)
 }
+
+/// The app over `store`, for the person running the tests, judged on `today()`.
+pub fn new_app(store: Store) -> khuyencong::service::ServiceResult<KhuyenCongApp> {
+    let session = khuyencong::service::Session::for_logged_in_user(today());
+    KhuyenCongApp::new(khuyencong::service::Service::new(store, session)?)
+}

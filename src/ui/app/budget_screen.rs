@@ -1,11 +1,10 @@
 //! The Kế hoạch & cân đối screen of the app: reads the year's budget, applies what the panel
-//! asks for through the store, and opens a project when the user drills down to it.
+//! asks for through the service, and opens a project when the user drills down to it.
 
 use egui::Ui;
 
 use super::{BudgetView, KhuyenCongApp, Screen};
-use crate::ui::budget_panel::{BalanceNames, BudgetAction, BudgetData, BudgetPanel};
-use crate::ui::project_form::ProjectForm;
+use crate::ui::budget_panel::{BalanceNames, BudgetAction, BudgetPanel};
 
 impl KhuyenCongApp {
     /// Reads the budget of the panel's year.
@@ -13,15 +12,8 @@ impl KhuyenCongApp {
         let year = self
             .budget
             .as_ref()
-            .map_or(chrono::Datelike::year(&self.today), |b| b.year);
-        let data = (|| -> Result<BudgetData, crate::store::StoreError> {
-            Ok(BudgetData {
-                lines: self.store.budget_lines(year)?,
-                changes: self.store.budget_changes(year)?,
-                reallocations: self.store.reallocations()?,
-            })
-        })();
-        match data {
+            .map_or(chrono::Datelike::year(&self.today()), |b| b.year);
+        match self.service.budget_year(year) {
             Ok(d) => self.budget_data = d,
             Err(e) => self.set_status(e.to_string(), true),
         }
@@ -33,35 +25,22 @@ impl KhuyenCongApp {
         self.target_progress = if programme.is_empty() {
             Vec::new()
         } else {
-            match (
-                self.store.programme_targets(&programme),
-                self.store.programme_achievements(&programme),
-            ) {
-                (Ok(targets), Ok(achieved)) => {
-                    crate::domain::programme_target::target_progress(&targets, &achieved)
-                }
-                (Err(e), _) | (_, Err(e)) => {
+            match self.service.programme_progress(&programme) {
+                Ok(progress) => progress,
+                Err(e) => {
                     self.set_status(e.to_string(), true);
                     Vec::new()
                 }
             }
         };
-        self.balance = Some(
-            crate::year_balance::year_figures(&self.store, year, self.today)
-                .map_err(|e| e.to_string()),
-        );
+        self.balance = Some(self.service.year_figures(year).map_err(|e| e.to_string()));
     }
 
     /// Opens a project the user drilled down to, on the Đề án screen.
     pub(super) fn open_project_from_budget(&mut self, id: uuid::Uuid) {
-        match self.store.project(id) {
-            Ok(Some(p)) => {
-                let attachments = self.store.attachments(id).unwrap_or_default();
-                self.project_form = Some(ProjectForm::edit(p, attachments, self.today));
-                self.screen = Screen::Projects;
-            }
-            Ok(None) => self.set_status("Không tìm thấy đề án (có thể đã bị xóa).", true),
-            Err(e) => self.set_status(e.to_string(), true),
+        self.open_project(id);
+        if self.project_form.is_some() {
+            self.screen = Screen::Projects;
         }
     }
 
@@ -85,20 +64,17 @@ impl KhuyenCongApp {
     fn balance_screen(&mut self, ui: &mut Ui) {
         if self.budget.is_none() {
             self.budget = Some(BudgetPanel::new(
-                chrono::Datelike::year(&self.today),
-                self.today,
+                chrono::Datelike::year(&self.today()),
+                self.today(),
             ));
             self.load_budget();
         }
+        let reference = &self.reference();
         let (Some(panel), Some(projects)) = (&mut self.budget, &self.projects) else {
             ui.label("Hãy chọn đơn vị sử dụng để bắt đầu.");
             return;
         };
-        let reference = self.reference.as_ref();
-        let names = BalanceNames {
-            reference,
-            cache: self.cache.as_ref(),
-        };
+        let names = BalanceNames { reference };
         let balance = &self.balance;
         let target_progress = &self.target_progress;
         let action = egui::ScrollArea::vertical()
@@ -115,12 +91,14 @@ impl KhuyenCongApp {
                     }
                     None => {}
                 }
-                if let Some(r) = reference {
-                    let targets =
-                        panel.targets_ui(ui, &r.programmes, &r.indicators, target_progress);
-                    if targets != BudgetAction::None {
-                        action = targets;
-                    }
+                let targets = panel.targets_ui(
+                    ui,
+                    &reference.programmes,
+                    &reference.indicators,
+                    target_progress,
+                );
+                if targets != BudgetAction::None {
+                    action = targets;
                 }
                 ui.add_space(12.0);
                 ui.separator();
@@ -138,16 +116,14 @@ impl KhuyenCongApp {
                 panel.drill = None;
                 Ok(())
             }
-            BudgetAction::AddLine(line) => self.store.add_budget_line(&line),
-            BudgetAction::AddChange(change) => self.store.add_budget_change(&change),
-            BudgetAction::AddReallocation(r) => self.store.add_reallocation(&r),
+            BudgetAction::AddLine(line) => self.service.add_budget_line(&line),
+            BudgetAction::AddChange(change) => self.service.add_budget_change(&change),
+            BudgetAction::AddReallocation(r) => self.service.add_reallocation(&r),
             BudgetAction::Programme(code) => {
                 panel.programme_code = code;
                 Ok(())
             }
-            BudgetAction::SaveTargets(targets) => targets
-                .iter()
-                .try_for_each(|t| self.store.save_programme_target(t)),
+            BudgetAction::SaveTargets(targets) => self.service.save_programme_targets(&targets),
             BudgetAction::OpenProject(id) => {
                 self.open_project_from_budget(id);
                 return;
@@ -170,22 +146,16 @@ impl KhuyenCongApp {
 
     /// Tổng quan: the current year's figures as charts, computed on entering the screen.
     pub(super) fn overview_screen(&mut self, ui: &mut Ui) {
-        if self.cache.is_none() {
+        if !self.has_unit() {
             ui.label("Hãy chọn đơn vị sử dụng để bắt đầu.");
             return;
         }
-        let year = chrono::Datelike::year(&self.today);
+        let year = chrono::Datelike::year(&self.today());
         if self.overview.is_none() {
-            self.overview = Some(
-                crate::year_balance::year_figures(&self.store, year, self.today)
-                    .map_err(|e| e.to_string()),
-            );
+            self.overview = Some(self.service.year_figures(year).map_err(|e| e.to_string()));
         }
-        let reference = self.reference.as_ref();
-        let names = BalanceNames {
-            reference,
-            cache: self.cache.as_ref(),
-        };
+        let reference = &self.reference();
+        let names = BalanceNames { reference };
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| match &self.overview {

@@ -1,27 +1,28 @@
 //! The application shell: navigation, the first-start dialog, the unsaved-changes guard, and
-//! applying what the panels ask for (saving, deleting, restoring) through the store.
+//! applying what the panels ask for (saving, deleting, restoring) through the service.
 
 mod budget_screen;
 mod project_screen;
 mod registration_screen;
 mod report_screen;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use egui::{Id, RichText, Ui};
 
 use crate::domain::unit_settings::UnitSettings;
-use crate::project_check::ProjectReference;
-use crate::store::{Store, StoreError};
+use crate::service::catalog::CatalogChange;
+use crate::service::reference::Reference;
+use crate::service::{Service, ServiceResult};
 use crate::text::number::format_integer;
 use crate::ui::budget_panel::{BudgetData, BudgetPanel};
-use crate::ui::catalog_editor::CatalogChange;
 use crate::ui::establishment_form::{ERROR_COLOR, EstablishmentForm, FormAction};
 use crate::ui::file_picker::{FilePicker, SystemFilePicker};
 use crate::ui::fonts::bold;
 use crate::ui::project_form::ProjectForm;
 use crate::ui::project_view::ProjectView;
 use crate::ui::projects_panel::ProjectsPanel;
-use crate::ui::reference_cache::ReferenceCache;
 use crate::ui::registry_panel::{RegistryAction, RegistryPanel};
 use crate::ui::registry_view::RegistryView;
 use crate::ui::settings_panel::{SettingsAction, SettingsPanel};
@@ -67,10 +68,7 @@ pub enum BudgetView {
 
 /// The whole app's state.
 pub struct KhuyenCongApp {
-    store: Store,
-    today: NaiveDate,
-    unit: Option<UnitSettings>,
-    cache: Option<ReferenceCache>,
+    service: Service,
     screen: Screen,
     registry: Option<RegistryPanel>,
     form: Option<EstablishmentForm>,
@@ -78,7 +76,6 @@ pub struct KhuyenCongApp {
     project_form: Option<ProjectForm>,
     /// An establishment form opened over the project form to add a beneficiary.
     nested: Option<EstablishmentForm>,
-    reference: Option<ProjectReference>,
     budget: Option<BudgetPanel>,
     budget_data: BudgetData,
     /// Which half of the Kế hoạch & cân đối screen is shown.
@@ -87,24 +84,16 @@ pub struct KhuyenCongApp {
     /// The Báo cáo screen: the open report's form, the saved list, and its laid-out pages.
     reports: Option<crate::ui::report_panel::ReportPanel>,
     report_list: Vec<crate::report::SavedReport>,
-    report_rendered: Option<crate::report_output::Rendered>,
+    report_rendered: Option<crate::service::report_output::Rendered>,
     report_preview: crate::ui::report_preview::ReportPreview,
     /// A report file being written on a worker thread: its outcome in Vietnamese.
     report_job: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
     /// The consolidated registration of the panel's year and the calendar, or why not.
-    registration_data: Option<
-        Result<
-            (
-                crate::budget::RegistrationSummary,
-                Vec<crate::domain::registration_deadline::RegistrationDeadline>,
-            ),
-            String,
-        >,
-    >,
+    registration_data: Option<Result<crate::service::registration::RegistrationYear, String>>,
     /// The balance of the budget screen's year, or why it could not be computed.
-    balance: Option<Result<crate::year_balance::YearFigures, String>>,
+    balance: Option<Result<crate::service::year_balance::YearFigures, String>>,
     /// The current year's figures for the Tổng quan screen.
-    overview: Option<Result<crate::year_balance::YearFigures, String>>,
+    overview: Option<Result<crate::service::year_balance::YearFigures, String>>,
     /// Targets and achievements of the programme chosen on the budget screen.
     target_progress: Vec<crate::domain::programme_target::TargetProgress>,
     file_picker: Box<dyn FilePicker>,
@@ -116,23 +105,19 @@ pub struct KhuyenCongApp {
 }
 
 impl KhuyenCongApp {
-    /// Builds the app over an open store. `today` is the date rules are judged on.
-    pub fn new(store: Store, today: NaiveDate) -> Result<KhuyenCongApp, StoreError> {
-        let unit = store.unit_settings()?;
-        let settings = SettingsPanel::new(&store, unit.as_ref());
+    /// Builds the app over an open database; the session's day is the date rules are judged on.
+    pub fn new(service: Service) -> ServiceResult<KhuyenCongApp> {
+        let unit = service.session().unit.clone();
+        let settings = SettingsPanel::new(unit.as_ref(), service.backups()?);
         let mut app = KhuyenCongApp {
             first_start: unit.is_none().then(|| UnitEditor::new(None)),
-            store,
-            today,
-            unit: None,
-            cache: None,
+            service,
             screen: Screen::Overview,
             registry: None,
             form: None,
             projects: None,
             project_form: None,
             nested: None,
-            reference: None,
             budget: None,
             budget_data: BudgetData::default(),
             budget_view: BudgetView::Balance,
@@ -152,8 +137,8 @@ impl KhuyenCongApp {
             allow_close: false,
             status: None,
         };
-        if let Some(unit) = unit {
-            app.apply_unit(unit)?;
+        if unit.is_some() {
+            app.load_lists()?;
         }
         Ok(app)
     }
@@ -185,9 +170,24 @@ impl KhuyenCongApp {
         self.nested.as_ref()
     }
 
-    /// The store (tests inspect the database through it).
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// The service (tests inspect the database through it).
+    pub fn service(&self) -> &Service {
+        &self.service
+    }
+
+    /// The date rules are judged on.
+    fn today(&self) -> NaiveDate {
+        self.service.today()
+    }
+
+    /// The reference snapshot (an Arc: drawing code holds it while the app changes).
+    fn reference(&self) -> Arc<Reference> {
+        self.service.reference().clone()
+    }
+
+    /// Whether the unit is set (before the first-start dialog, screens have nothing to show).
+    fn has_unit(&self) -> bool {
+        self.service.session().unit.is_some()
     }
 
     /// The registry panel, once the unit is set.
@@ -222,31 +222,38 @@ impl KhuyenCongApp {
         });
     }
 
-    fn apply_unit(&mut self, unit: UnitSettings) -> Result<(), StoreError> {
-        let cache = ReferenceCache::load(&self.store, &unit.province_code)?;
-        let view = RegistryView::new(self.store.establishment_summaries()?);
+    /// Reads the lists of the unit's data (after start, a new unit, a restored file).
+    fn load_lists(&mut self) -> ServiceResult<()> {
+        let view = RegistryView::new(self.service.establishment_summaries()?);
         self.registry = Some(RegistryPanel::new(view));
         self.projects = Some(ProjectsPanel::new(ProjectView::new(
-            self.store.project_summaries()?,
+            self.service.project_summaries()?,
         )));
-        self.reference = Some(ProjectReference::load(&self.store)?);
         // Another unit or a restored file: the budget screens read their year again.
         self.budget = None;
         self.overview = None;
         self.registration = None;
         self.reports = None;
         self.report_rendered = None;
-        self.cache = Some(cache);
-        self.settings.refresh(&self.store, Some(&unit));
-        self.unit = Some(unit);
+        self.refresh_settings();
         Ok(())
+    }
+
+    /// Shows the unit and the backups as they are now on the Cài đặt screen.
+    fn refresh_settings(&mut self) {
+        match self.service.backups() {
+            Ok(backups) => self
+                .settings
+                .refresh(self.service.session().unit.as_ref(), backups),
+            Err(e) => self.set_status(format!("Không đọc được danh sách bản sao lưu: {e}"), true),
+        }
     }
 
     fn save_unit(&mut self, unit: UnitSettings) {
         let result = self
-            .store
-            .set_unit_settings(&unit)
-            .and_then(|()| self.apply_unit(unit));
+            .service
+            .save_unit(&unit)
+            .and_then(|()| self.load_lists());
         match result {
             Ok(()) => {
                 self.first_start = None;
@@ -338,9 +345,10 @@ impl KhuyenCongApp {
                     self.leave(Leave::GoTo(screen));
                 }
             }
-            if let (Some(unit), Some(cache)) = (&self.unit, &self.cache) {
+            if let Some(unit) = &self.service.session().unit {
+                let reference = self.service.reference();
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let province = cache
+                    let province = reference
                         .province(&unit.province_code)
                         .map_or("", |p| p.name.as_str());
                     ui.label(RichText::new(format!("{} — {}", unit.unit_name, province)).weak());
@@ -382,13 +390,15 @@ impl KhuyenCongApp {
     }
 
     fn registry_screen(&mut self, ui: &mut Ui) {
-        let Some(cache) = &self.cache else {
+        if !self.has_unit() {
             ui.label("Hãy chọn đơn vị sử dụng để bắt đầu.");
             return;
-        };
+        }
+        let cache = &self.reference();
         let modal_open = self.guard.is_some() || self.first_start.is_some();
         if let Some(form) = &mut self.form {
-            form.revalidate(&self.store, cache, self.today);
+            let service = &self.service;
+            form.revalidate(|r| service.establishment_issues(r).map_err(|e| e.to_string()));
             // Behind a dialog the form stays visible but inert, and leaves the keys to the dialog.
             let action = ui
                 .add_enabled_ui(!modal_open, |ui| form.ui(ui, cache, !modal_open))
@@ -405,18 +415,22 @@ impl KhuyenCongApp {
         };
         match registry.ui(ui, cache, modal_open) {
             RegistryAction::New => {
-                self.form = Some(EstablishmentForm::new_record(cache, self.today));
+                self.form = Some(EstablishmentForm::new_record(cache, self.service.today()));
             }
-            RegistryAction::Edit(id) => match self.store.establishment(id) {
-                Ok(Some(record)) => {
-                    let history = self.store.support_history(record.id).unwrap_or_default();
-                    let mut form = EstablishmentForm::edit(record, cache, self.today);
-                    form.set_support_history(history);
-                    self.form = Some(form);
+            RegistryAction::Edit(id) => {
+                let opened = self
+                    .service
+                    .establishment(id)
+                    .and_then(|record| Ok((self.service.support_history(id)?, record)));
+                match opened {
+                    Ok((history, record)) => {
+                        let mut form = EstablishmentForm::edit(record, cache, self.service.today());
+                        form.set_support_history(history);
+                        self.form = Some(form);
+                    }
+                    Err(e) => self.set_status(e.to_string(), true),
                 }
-                Ok(None) => self.set_status("Không tìm thấy cơ sở (có thể đã bị xóa).", true),
-                Err(e) => self.set_status(e.to_string(), true),
-            },
+            }
             RegistryAction::Delete(id) => self.delete(id),
             RegistryAction::None => {}
         }
@@ -424,9 +438,17 @@ impl KhuyenCongApp {
 
     /// Puts a just-saved establishment into the registry list without reloading the list.
     fn list_saved_establishment(&mut self, id: uuid::Uuid, select: bool) {
-        if let (Some(registry), Ok(Some(summary))) =
-            (&mut self.registry, self.store.establishment_summary(id))
-        {
+        let summary = match self.service.establishment_summary(id) {
+            Ok(summary) => summary,
+            Err(e) => {
+                self.set_status(
+                    format!("Đã lưu, nhưng chưa đọc lại được danh sách: {e}"),
+                    true,
+                );
+                return;
+            }
+        };
+        if let (Some(registry), Some(summary)) = (&mut self.registry, summary) {
             registry.view.upsert(summary);
             if select {
                 registry.select(Some(id));
@@ -435,40 +457,27 @@ impl KhuyenCongApp {
     }
 
     fn save_form(&mut self) {
-        let (Some(form), Some(cache)) = (&mut self.form, &self.cache) else {
+        let Some(form) = &mut self.form else {
             return;
         };
-        match form.save(&mut self.store, cache, self.today) {
-            Ok(Some(saved)) => {
-                self.list_saved_establishment(saved.id, true);
+        match save_establishment_form(&mut self.service, form) {
+            Some(saved) => {
                 self.form = None;
                 self.set_status(
                     format!("Đã lưu cơ sở {} — {}.", saved.code, saved.name),
                     false,
                 );
+                self.list_saved_establishment(saved.id, true);
                 self.after_leave_guard_resolved();
             }
-            Ok(None) => {
-                // Errors are shown in the form; stay there.
-                self.guard = None;
-            }
-            Err(e) => {
-                form.message = Some(format!("Chưa lưu được: {e}"));
-                self.guard = None;
-            }
+            // Errors are shown in the form; stay there.
+            None => self.guard = None,
         }
     }
 
     fn delete(&mut self, id: uuid::Uuid) {
-        let name = self
-            .store
-            .establishment(id)
-            .ok()
-            .flatten()
-            .map(|e| format!("{} — {}", e.code, e.name))
-            .unwrap_or_default();
-        match self.store.delete_establishment(id) {
-            Ok(()) => {
+        match self.service.delete_establishment(id) {
+            Ok(name) => {
                 if let Some(r) = &mut self.registry {
                     r.view.remove(id);
                     r.select(None);
@@ -521,7 +530,7 @@ impl KhuyenCongApp {
             Leave::CloseForm | Leave::CloseProjectForm | Leave::CloseNested => {}
             Leave::GoTo(screen) => {
                 if screen == Screen::Settings {
-                    self.settings.refresh(&self.store, self.unit.as_ref());
+                    self.refresh_settings();
                 }
                 if screen == Screen::Overview {
                     self.overview = None;
@@ -599,36 +608,31 @@ impl KhuyenCongApp {
     }
 
     fn settings_screen(&mut self, ui: &mut Ui) {
-        let provinces = self
-            .cache
-            .as_ref()
-            .map(|c| c.provinces.clone())
-            .unwrap_or_default();
-        let catalog = match (&self.reference, &self.cache) {
-            (Some(r), Some(c)) => Some((r, c.province_code.as_str(), self.today)),
-            _ => None,
-        };
-        let action = self.settings.ui(ui, &self.store, &provinces, catalog);
+        let reference = self.reference();
+        let catalog = self
+            .has_unit()
+            .then(|| (&*reference, reference.province_code.as_str(), self.today()));
+        let path = self.service.database_path().to_owned();
+        let action = self.settings.ui(ui, &path, &reference.provinces, catalog);
         match action {
             SettingsAction::SaveUnit(unit) => self.save_unit(unit),
             SettingsAction::BackupNow => {
-                let dest = crate::store::backup::new_backup_path(self.store.path(), "-thu-cong");
-                match self.store.backup_to(&dest) {
-                    Ok(()) => self.set_status(format!("Đã sao lưu vào {}.", dest.display()), false),
+                match self.service.backup_now() {
+                    Ok(dest) => {
+                        self.set_status(format!("Đã sao lưu vào {}.", dest.display()), false)
+                    }
                     Err(e) => self.set_status(e.to_string(), true),
                 }
-                self.settings.refresh(&self.store, self.unit.as_ref());
+                self.refresh_settings();
             }
             SettingsAction::Restore(path) => {
-                match self.store.restore_from(&path) {
+                match self.service.restore(&path) {
                     Ok(safety) => {
-                        let unit = self.store.unit_settings().ok().flatten();
-                        let reload = match unit {
-                            Some(u) => self.apply_unit(u),
-                            None => {
-                                self.first_start = Some(UnitEditor::new(None));
-                                Ok(())
-                            }
+                        let reload = if self.has_unit() {
+                            self.load_lists()
+                        } else {
+                            self.first_start = Some(UnitEditor::new(None));
+                            Ok(())
                         };
                         match reload {
                             Ok(()) => self.set_status(
@@ -643,7 +647,7 @@ impl KhuyenCongApp {
                     }
                     Err(e) => self.set_status(e.to_string(), true),
                 }
-                self.settings.refresh(&self.store, self.unit.as_ref());
+                self.refresh_settings();
             }
             SettingsAction::Catalog(change) => self.apply_catalog_change(change),
             SettingsAction::None => {}
@@ -651,41 +655,14 @@ impl KhuyenCongApp {
     }
 
     fn apply_catalog_change(&mut self, change: CatalogChange) {
-        let (result, done) = match &change {
-            CatalogChange::SaveProgramme(p) => (
-                self.store.save_programme(p),
-                format!("Đã lưu chương trình \"{}\".", p.name),
-            ),
-            CatalogChange::AddCeiling(c) => (
-                self.store.add_support_ceiling(c).map(|_| ()),
-                format!(
-                    "Đã thêm mức hỗ trợ \"{}\" theo {}.",
-                    c.item_name, c.source_document
-                ),
-            ),
-            CatalogChange::EndCeiling(id, date) => (
-                self.store.end_support_ceiling(*id, *date),
-                format!(
-                    "Mức hỗ trợ hết hiệu lực sau ngày {}.",
-                    crate::text::date::format_date(*date)
-                ),
-            ),
-            CatalogChange::SaveContent(c) => (
-                self.store.save_activity_content(c),
-                format!("Đã lưu nội dung {}.", c.code),
-            ),
-        };
-        match result.and_then(|()| ProjectReference::load(&self.store)) {
-            Ok(reference) => {
-                self.reference = Some(reference);
-                self.set_status(done, false);
-            }
+        match self.service.apply_catalog_change(&change) {
+            Ok(done) => self.set_status(done, false),
             Err(e) => self.set_status(e.to_string(), true),
         }
     }
 
     fn first_start_dialog(&mut self, ui: &mut Ui) {
-        let provinces = self.store.provinces().unwrap_or_default();
+        let reference = self.reference();
         let Some(editor) = &mut self.first_start else {
             return;
         };
@@ -694,10 +671,31 @@ impl KhuyenCongApp {
             ui.heading(bold("Chào mừng đến với Sổ Khuyến công"));
             ui.label("Hãy cho biết phần mềm này phục vụ đơn vị nào. Có thể đổi lại trong Cài đặt.");
             ui.add_space(8.0);
-            editor.ui(ui, &provinces, "Bắt đầu sử dụng")
+            editor.ui(ui, &reference.provinces, "Bắt đầu sử dụng")
         });
         if let Some(unit) = modal.inner {
             self.save_unit(unit);
+        }
+    }
+}
+
+/// Judges and saves an establishment form through the service; returns the saved record, or
+/// None when errors, a check that could not run or a refused write keep the form open (the
+/// form then says why).
+pub(super) fn save_establishment_form(
+    service: &mut Service,
+    form: &mut EstablishmentForm,
+) -> Option<crate::domain::establishment::Establishment> {
+    let (record, is_new) =
+        form.save_request(|r| service.establishment_issues(r).map_err(|e| e.to_string()))?;
+    match service.save_establishment(record, is_new) {
+        Ok(saved) => {
+            form.saved(saved.clone());
+            Some(saved)
+        }
+        Err(e) => {
+            form.message = Some(format!("Chưa lưu được: {e}"));
+            None
         }
     }
 }

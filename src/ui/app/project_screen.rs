@@ -4,30 +4,30 @@
 
 use egui::{Id, Ui};
 
+use super::save_establishment_form;
 use super::{KhuyenCongApp, Leave};
 use crate::ui::establishment_form::{EstablishmentForm, FormAction};
 use crate::ui::file_picker::open_with_system_viewer;
-use crate::ui::project_form::{FormContext, ProjectForm, ProjectFormAction, SaveOutcome};
+use crate::ui::project_form::{FormContext, ProjectForm, ProjectFormAction, SaveRequest};
 use crate::ui::projects_panel::ProjectsAction;
 
 impl KhuyenCongApp {
     pub(super) fn projects_screen(&mut self, ui: &mut Ui) {
-        let (Some(cache), Some(reference), Some(registry)) =
-            (&self.cache, &self.reference, &self.registry)
-        else {
+        let reference = &self.reference();
+        let (true, Some(registry)) = (self.has_unit(), &self.registry) else {
             ui.label("Hãy chọn đơn vị sử dụng để bắt đầu.");
             return;
         };
         let modal_open =
             self.guard.is_some() || self.first_start.is_some() || self.nested.is_some();
         if let Some(form) = &mut self.project_form {
-            form.revalidate(&self.store, reference, self.today);
+            let service = &self.service;
+            form.revalidate(|p| service.project_issues(p).map_err(|e| e.to_string()));
             let ctx = FormContext {
                 reference,
-                cache,
                 registry: &registry.view,
-                store: &self.store,
-                today: self.today,
+                today: service.today(),
+                actor: &service.session().actor,
             };
             let action = ui
                 .add_enabled_ui(!modal_open, |ui| form.ui(ui, &ctx, !modal_open))
@@ -41,17 +41,10 @@ impl KhuyenCongApp {
         let Some(panel) = &mut self.projects else {
             return;
         };
-        match panel.ui(ui, cache, reference, modal_open) {
-            ProjectsAction::New => self.open_new_project(chrono::Datelike::year(&self.today)),
-            ProjectsAction::Edit(id) => match self.store.project(id) {
-                Ok(Some(p)) => {
-                    let attachments = self.store.attachments(id).unwrap_or_default();
-                    self.project_form = Some(ProjectForm::edit(p, attachments, self.today));
-                }
-                Ok(None) => self.set_status("Không tìm thấy đề án (có thể đã bị xóa).", true),
-                Err(e) => self.set_status(e.to_string(), true),
-            },
-            ProjectsAction::Delete(id) => match self.store.delete_project(id) {
+        match panel.ui(ui, reference, modal_open) {
+            ProjectsAction::New => self.open_new_project(chrono::Datelike::year(&self.today())),
+            ProjectsAction::Edit(id) => self.open_project(id),
+            ProjectsAction::Delete(id) => match self.service.delete_project(id) {
                 Ok(()) => {
                     if let Some(p) = &mut self.projects {
                         p.view.remove(id);
@@ -71,9 +64,10 @@ impl KhuyenCongApp {
             ProjectFormAction::Save => self.save_project_form(),
             ProjectFormAction::Cancel => self.leave(Leave::CloseProjectForm),
             ProjectFormAction::NewEstablishment => {
-                if let Some(cache) = &self.cache {
-                    self.nested = Some(EstablishmentForm::new_record(cache, self.today));
-                }
+                self.nested = Some(EstablishmentForm::new_record(
+                    &self.reference(),
+                    self.today(),
+                ));
             }
             ProjectFormAction::AttachFile => self.attach_file(),
             ProjectFormAction::OpenAttachment(i) => {
@@ -93,7 +87,7 @@ impl KhuyenCongApp {
                     return;
                 };
                 if let Some(a) = form.attachments.get(i).cloned() {
-                    match self.store.remove_attachment(&a) {
+                    match self.service.remove_attachment(&a) {
                         Ok(()) => {
                             form.attachments.remove(i);
                             self.set_status(
@@ -115,7 +109,7 @@ impl KhuyenCongApp {
         let Some(form) = &mut self.project_form else {
             return;
         };
-        match self.store.add_attachment(form.project.id, &path) {
+        match self.service.add_attachment(form.project.id, &path) {
             Ok(a) => {
                 self.set_status(format!("Đã đính kèm {}.", a.file_name), false);
                 if let Some(form) = &mut self.project_form {
@@ -126,17 +120,48 @@ impl KhuyenCongApp {
         }
     }
 
+    /// Opens a saved project in the form, with its documents and history.
+    pub(super) fn open_project(&mut self, id: uuid::Uuid) {
+        match self.service.open_project(id) {
+            Ok(opened) => {
+                self.project_form = Some(ProjectForm::edit(
+                    opened.project,
+                    opened.attachments,
+                    opened.history,
+                    self.today(),
+                ));
+            }
+            Err(e) => self.set_status(e.to_string(), true),
+        }
+    }
+
     pub(super) fn save_project_form(&mut self) {
-        let (Some(form), Some(reference)) = (&mut self.project_form, &self.reference) else {
+        let Some(form) = &mut self.project_form else {
             return;
         };
-        match form.save(&mut self.store, reference, self.today) {
-            Ok(SaveOutcome::Saved(p)) => {
-                if let (Some(panel), Ok(Some(summary))) =
-                    (&mut self.projects, self.store.project_summary(p.id))
-                {
-                    panel.view.upsert(summary);
-                    panel.select(Some(p.id));
+        let service = &mut self.service;
+        let request = form.save_request(|p| service.project_issues(p).map_err(|e| e.to_string()));
+        let SaveRequest::Ready(project, is_new) = request else {
+            self.guard = None;
+            return;
+        };
+        let saved = service
+            .save_project(*project, is_new)
+            .and_then(|p| Ok((service.project_history(p.id)?, p)));
+        match saved {
+            Ok((history, p)) => {
+                form.saved(p.clone(), history);
+                match self.service.project_summary(p.id) {
+                    Ok(summary) => {
+                        if let (Some(panel), Some(summary)) = (&mut self.projects, summary) {
+                            panel.view.upsert(summary);
+                            panel.select(Some(p.id));
+                        }
+                    }
+                    Err(e) => self.set_status(
+                        format!("Đã lưu, nhưng chưa đọc lại được danh sách đề án: {e}"),
+                        true,
+                    ),
                 }
                 self.set_status(format!("Đã lưu đề án {} — {}.", p.code, p.name), false);
                 // A new project stays open so documents can be attached to it.
@@ -144,7 +169,6 @@ impl KhuyenCongApp {
                     self.after_leave_guard_resolved();
                 }
             }
-            Ok(SaveOutcome::Refused | SaveOutcome::NeedsReason) => self.guard = None,
             Err(e) => {
                 form.message = Some(format!("Chưa lưu được: {e}"));
                 self.guard = None;
@@ -153,11 +177,11 @@ impl KhuyenCongApp {
     }
 
     pub(super) fn save_nested(&mut self) {
-        let (Some(form), Some(cache)) = (&mut self.nested, &self.cache) else {
+        let Some(form) = &mut self.nested else {
             return;
         };
-        match form.save(&mut self.store, cache, self.today) {
-            Ok(Some(saved)) => {
+        match save_establishment_form(&mut self.service, form) {
+            Some(saved) => {
                 self.list_saved_establishment(saved.id, false);
                 if let Some(project) = &mut self.project_form {
                     project.add_beneficiary(saved.id, &saved.commune_code);
@@ -174,19 +198,17 @@ impl KhuyenCongApp {
                     self.guard = None;
                 }
             }
-            Ok(None) => self.guard = None,
-            Err(e) => {
-                form.message = Some(format!("Chưa lưu được: {e}"));
-                self.guard = None;
-            }
+            None => self.guard = None,
         }
     }
 
     fn nested_form_window(&mut self, ui: &mut Ui) {
-        let (Some(form), Some(cache)) = (&mut self.nested, &self.cache) else {
+        let cache = &self.reference();
+        let Some(form) = &mut self.nested else {
             return;
         };
-        form.revalidate(&self.store, cache, self.today);
+        let service = &self.service;
+        form.revalidate(|r| service.establishment_issues(r).map_err(|e| e.to_string()));
         let guard_open = self.guard.is_some();
         let modal = egui::Modal::new(Id::unique("nested_establishment")).show(ui.ctx(), |ui| {
             ui.set_width(1150.0);
@@ -203,18 +225,13 @@ impl KhuyenCongApp {
     /// Opens the project form on a new project (a proposal) for the plan of `plan_year`,
     /// implemented and registered today by this installation's unit.
     pub(super) fn open_new_project(&mut self, plan_year: i32) {
-        let Some(cache) = &self.cache else {
+        let Some(unit) = &self.service.session().unit else {
             return;
         };
-        let unit_name = self
-            .unit
-            .as_ref()
-            .map(|u| u.unit_name.clone())
-            .unwrap_or_default();
         self.project_form = Some(ProjectForm::new_project(
-            &cache.province_code,
-            self.today,
-            &unit_name,
+            &unit.province_code,
+            self.service.today(),
+            &unit.unit_name,
             plan_year,
         ));
     }

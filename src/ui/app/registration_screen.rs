@@ -1,13 +1,11 @@
 //! The Đăng ký kế hoạch view of the Kế hoạch & cân đối screen: reads the plan year's proposals
-//! and the calendar, records appraisals and calendar edits through the store, and opens a
+//! and the calendar, records appraisals and calendar edits through the service, and opens a
 //! proposal in the project form.
 
 use chrono::Datelike;
 use egui::Ui;
 
 use super::{KhuyenCongApp, Screen};
-use crate::budget::summarise_registration;
-use crate::store::StoreError;
 use crate::ui::budget_panel::BalanceNames;
 use crate::ui::registration_panel::{RegistrationAction, RegistrationPanel};
 
@@ -17,36 +15,35 @@ impl KhuyenCongApp {
         let year = self
             .registration
             .as_ref()
-            .map_or(self.today.year() + 1, |r| r.year);
-        let loaded = (|| -> Result<_, StoreError> {
-            let deadlines = self.store.registration_deadlines()?;
-            let projects = self.store.projects_of_year(year)?;
-            let summary = summarise_registration(&projects, &deadlines, year, self.today);
-            Ok((summary, deadlines))
-        })();
-        self.registration_data = Some(loaded.map_err(|e| e.to_string()));
+            .map_or(self.today().year() + 1, |r| r.year);
+        self.registration_data = Some(
+            self.service
+                .registration_year(year)
+                .map_err(|e| e.to_string()),
+        );
     }
 
     pub(super) fn registration_screen(&mut self, ui: &mut Ui) {
         if self.registration.is_none() {
-            self.registration = Some(RegistrationPanel::new(self.today.year() + 1, self.today));
+            self.registration = Some(RegistrationPanel::new(
+                self.today().year() + 1,
+                self.today(),
+            ));
             self.load_registration();
         }
+        let reference = &self.reference();
         let (Some(panel), Some(data)) = (&mut self.registration, &self.registration_data) else {
             return;
         };
         let (summary, deadlines) = match data {
-            Ok(d) => d,
+            Ok(d) => (&d.summary, &d.deadlines),
             Err(e) => {
                 ui.colored_label(crate::ui::establishment_form::ERROR_COLOR, e);
                 return;
             }
         };
-        let names = BalanceNames {
-            reference: self.reference.as_ref(),
-            cache: self.cache.as_ref(),
-        };
-        let user = crate::store::audit::current_actor();
+        let names = BalanceNames { reference };
+        let user = self.service.session().actor.clone();
         let action = egui::ScrollArea::vertical()
             .id_salt("registration_scroll")
             .auto_shrink([false, false])
@@ -58,7 +55,7 @@ impl KhuyenCongApp {
                 panel.year = y;
                 Ok(())
             }
-            RegistrationAction::SaveDeadlines(d) => self.store.set_registration_deadlines(&d),
+            RegistrationAction::SaveDeadlines(d) => self.service.save_registration_deadlines(&d),
             RegistrationAction::Appraise(id, appraisal) => self.record_appraisal(id, appraisal),
             RegistrationAction::NewProposal => {
                 let year = panel.year;
@@ -86,24 +83,14 @@ impl KhuyenCongApp {
         }
     }
 
-    /// Stores the Sở's appraisal (see `Project::record_appraisal`).
+    /// Stores the Sở's appraisal (see `Project::record_appraisal`) and shows the new list row.
     fn record_appraisal(
         &mut self,
         id: uuid::Uuid,
         appraisal: crate::domain::plan_registration::Appraisal,
-    ) -> Result<(), StoreError> {
-        let Some(mut project) = self.store.project(id)? else {
-            return Err(StoreError::Refused(
-                "Không tìm thấy đề án (có thể đã bị xóa).".into(),
-            ));
-        };
-        project
-            .record_appraisal(appraisal)
-            .map_err(StoreError::Refused)?;
-        self.store.update_project(&project)?;
-        if let Some(p) = &mut self.projects
-            && let Ok(Some(summary)) = self.store.project_summary(id)
-        {
+    ) -> crate::service::ServiceResult<()> {
+        let summary = self.service.record_appraisal(id, appraisal)?;
+        if let (Some(p), Some(summary)) = (&mut self.projects, summary) {
             p.view.upsert(summary);
         }
         Ok(())

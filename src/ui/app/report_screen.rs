@@ -1,18 +1,19 @@
 //! The Báo cáo screen of the app: the form and saved reports on the left, the print preview
-//! on the right. Every change goes through the store; every file through the shared
+//! on the right. Every change goes through the service; every file through the shared
 //! report_output path, so the window writes what `khuyencong report` writes.
 
 use egui::Ui;
 
 use super::KhuyenCongApp;
-use crate::report::saved_report::SavedReport;
-use crate::report_output::{ReportOutputError, drift_since_freeze, figures_for, render};
+use crate::domain::report::SavedReport;
+use crate::service::report_output::render;
+use crate::service::{ServiceError, ServiceResult};
 use crate::ui::report_panel::{ReportAction, ReportPanel};
 
 impl KhuyenCongApp {
     /// Reads the saved reports.
     fn load_report_list(&mut self) {
-        match self.store.reports() {
+        match self.service.reports() {
             Ok(list) => self.report_list = list,
             Err(e) => self.set_status(e.to_string(), true),
         }
@@ -27,9 +28,13 @@ impl KhuyenCongApp {
             self.report_rendered = None;
             return;
         };
-        match figures_for(&self.store, report) {
-            Ok(figures) => {
-                panel.drift = drift_since_freeze(&self.store, report);
+        let figures = self
+            .service
+            .report_figures(report)
+            .and_then(|f| Ok((self.service.report_drift(report)?, f)));
+        match figures {
+            Ok((drift, figures)) => {
+                panel.drift = drift;
                 self.report_rendered = Some(render(report, &figures));
             }
             Err(e) => panel.say(e.to_string(), true),
@@ -39,7 +44,7 @@ impl KhuyenCongApp {
     pub(super) fn report_screen(&mut self, ui: &mut Ui) {
         self.poll_report_job(ui.ctx());
         if self.reports.is_none() {
-            self.reports = Some(ReportPanel::new(self.today));
+            self.reports = Some(ReportPanel::new(self.today()));
             self.load_report_list();
         }
         let list = &self.report_list;
@@ -90,46 +95,37 @@ impl KhuyenCongApp {
     }
 
     /// Carries out `action`; Ok(Some) is a message for the user.
-    fn run_report_action(
-        &mut self,
-        action: ReportAction,
-    ) -> Result<Option<String>, ReportOutputError> {
+    fn run_report_action(&mut self, action: ReportAction) -> ServiceResult<Option<String>> {
         let draft = self.reports.as_ref().and_then(|p| p.draft.clone());
         match action {
             ReportAction::None => Ok(None),
             ReportAction::Create(kind, year) => {
-                let defaults = self.store.report_defaults()?;
-                let period = kind.default_period(year);
-                let figures =
-                    crate::report_figures::gather_figures(&self.store, kind, year, period)?;
-                let report = SavedReport::new(kind, year, self.today, &defaults, &figures);
-                self.store.save_report(&report)?;
+                let report = self.service.create_report(kind, year)?;
                 self.open_report(report);
                 Ok(Some(
                     "Đã tạo bản nháp; nội dung được điền sẵn từ số liệu.".into(),
                 ))
             }
             ReportAction::Open(id) => {
-                if let Some(report) = self.store.report(id)? {
-                    self.open_report(report);
-                }
+                let report = self.service.report(id)?;
+                self.open_report(report);
                 Ok(None)
             }
             ReportAction::Save => {
                 let report = draft.ok_or_else(no_report)?;
-                self.store.save_report(&report)?;
+                self.service.save_report(&report)?;
                 self.load_report_list();
                 self.refresh_report_preview();
                 Ok(Some("Đã lưu báo cáo.".into()))
             }
             ReportAction::SaveDefaults => {
                 let report = draft.ok_or_else(no_report)?;
-                self.store.set_report_defaults(&report.defaults())?;
+                self.service.save_report_defaults(&report)?;
                 Ok(Some("Báo cáo mới sẽ điền sẵn các thông tin này.".into()))
             }
             ReportAction::Regenerate => {
                 let report = draft.ok_or_else(no_report)?;
-                let figures = figures_for(&self.store, &report)?;
+                let figures = self.service.report_figures(&report)?;
                 if let Some(panel) = &mut self.reports
                     && let Some(d) = &mut panel.draft
                 {
@@ -140,8 +136,7 @@ impl KhuyenCongApp {
             }
             ReportAction::Freeze => {
                 let report = draft.ok_or_else(no_report)?;
-                self.store.save_report(&report)?;
-                let frozen = crate::report_output::freeze(&mut self.store, &report)?;
+                let frozen = self.service.freeze_report(&report)?;
                 let fingerprint = frozen
                     .frozen
                     .as_ref()
@@ -153,15 +148,14 @@ impl KhuyenCongApp {
                 )))
             }
             ReportAction::Unfreeze => {
-                let mut report = draft.ok_or_else(no_report)?;
-                report.frozen = None;
-                self.store.save_report(&report)?;
+                let report = draft.ok_or_else(no_report)?;
+                let report = self.service.unfreeze_report(&report)?;
                 self.open_report(report);
                 Ok(Some("Đã mở chốt: báo cáo lấy lại số liệu hiện tại.".into()))
             }
             ReportAction::Delete => {
                 let report = draft.ok_or_else(no_report)?;
-                self.store.delete_report(report.id)?;
+                self.service.delete_report(report.id)?;
                 if let Some(panel) = &mut self.reports {
                     panel.draft = None;
                 }
@@ -193,7 +187,7 @@ impl KhuyenCongApp {
         &mut self,
         report: &SavedReport,
         action: ReportAction,
-    ) -> Result<Option<String>, ReportOutputError> {
+    ) -> ServiceResult<Option<String>> {
         let name = format!("bao-cao-{}-{}", report.kind.code(), report.year);
         let path = match action {
             ReportAction::SaveXlsx => {
@@ -209,20 +203,20 @@ impl KhuyenCongApp {
         let Some(path) = path else {
             return Ok(None);
         };
-        let figures = figures_for(&self.store, report)?;
+        let figures = self.service.report_figures(report)?;
         let rendered = render(report, &figures);
         let (done, job) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let written = (|| -> Result<String, ReportOutputError> {
+            let written = (|| -> ServiceResult<String> {
                 let bytes = if action == ReportAction::SaveXlsx {
                     rendered.xlsx()?
                 } else {
                     rendered.pdf()?
                 };
-                crate::report_output::write_file(&path, &bytes)?;
+                crate::service::report_output::write_file(&path, &bytes)?;
                 if action == ReportAction::OpenPdf {
                     crate::ui::file_picker::open_with_system_viewer(&path)
-                        .map_err(ReportOutputError::Refused)?;
+                        .map_err(ServiceError::Refused)?;
                     return Ok("Đã mở báo cáo bằng trình xem PDF của máy.".into());
                 }
                 Ok(format!("Đã lưu {}.", path.display()))
@@ -257,6 +251,6 @@ impl KhuyenCongApp {
     }
 }
 
-fn no_report() -> ReportOutputError {
-    ReportOutputError::Refused("Chưa mở báo cáo nào.".into())
+fn no_report() -> ServiceError {
+    ServiceError::Refused("Chưa mở báo cáo nào.".into())
 }

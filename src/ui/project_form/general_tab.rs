@@ -9,9 +9,9 @@ use crate::domain::funding_source::FundingSource;
 use crate::domain::project::ProjectKind;
 use crate::domain::project_rules::project_field as field;
 use crate::domain::support_ceiling::{CapUnit, SupportCeiling};
+use crate::service::reference::PickerItem;
 use crate::text::fold::fold;
 use crate::text::number::format_integer;
-use crate::ui::reference_cache::PickerItem;
 use crate::ui::widgets::date_edit::date_edit;
 use crate::ui::widgets::searchable_picker::SearchablePicker;
 
@@ -260,7 +260,7 @@ pub(super) fn ui(form: &mut ProjectForm, ui: &mut Ui, ctx: &FormContext, errors:
                 let (_, outcome) = form.general.commune_picker.show(
                     ui,
                     l.id,
-                    &ctx.cache.commune_items,
+                    &ctx.reference.commune_items,
                     &mut form.general.commune_to_add,
                 );
                 if outcome.changed && !form.general.commune_to_add.is_empty() {

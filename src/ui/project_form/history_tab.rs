@@ -115,10 +115,7 @@ pub(super) fn ui(form: &mut ProjectForm, ui: &mut Ui, ctx: &FormContext, errors:
         let result = match (to, date) {
             (None, _) => Err("Chọn trạng thái mới.".to_owned()),
             (_, None) => Err("Nhập ngày chuyển trạng thái.".to_owned()),
-            (Some(to), Some(date)) => {
-                form.project
-                    .move_to(to, date, &crate::store::audit::current_actor(), &reason)
-            }
+            (Some(to), Some(date)) => form.project.move_to(to, date, ctx.actor, &reason),
         };
         match result {
             Ok(()) => {
@@ -223,11 +220,7 @@ pub(super) fn ui(form: &mut ProjectForm, ui: &mut Ui, ctx: &FormContext, errors:
     if !form.is_new() {
         ui.add_space(10.0);
         ui.label(crate::ui::fonts::bold("Nhật ký thay đổi"));
-        let trail = ctx
-            .store
-            .audit_trail("project", &form.project.id.to_string())
-            .unwrap_or_default();
-        for entry in trail.iter().rev() {
+        for entry in form.history.iter().rev() {
             let what = match entry.action.as_str() {
                 "insert" => "tạo đề án",
                 "update" => "sửa đề án",

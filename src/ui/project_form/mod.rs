@@ -13,14 +13,13 @@ use chrono::NaiveDate;
 use egui::{Id, Key, RichText, Ui};
 use uuid::Uuid;
 
+use crate::domain::attachment::Attachment;
+use crate::domain::audit_entry::AuditEntry;
 use crate::domain::issue::{Issue, Severity, has_errors};
-use crate::domain::project::{AcceptedWarning, Project};
-use crate::project_check::{ProjectReference, check_project};
-use crate::store::attachments::Attachment;
-use crate::store::{Store, StoreResult};
+use crate::domain::project::Project;
+use crate::service::reference::Reference;
 use crate::ui::establishment_form::{ERROR_COLOR, WARNING_COLOR};
 use crate::ui::fonts::bold;
-use crate::ui::reference_cache::ReferenceCache;
 use crate::ui::registry_view::RegistryView;
 
 pub use beneficiaries_tab::BeneficiaryInput;
@@ -89,11 +88,12 @@ pub enum ProjectFormAction {
     RemoveAttachment(usize),
 }
 
-/// What saving did.
+/// What a request to save came to.
 #[derive(Debug, Clone, PartialEq)]
-pub enum SaveOutcome {
-    Saved(Box<Project>),
-    /// Errors are shown; nothing written.
+pub enum SaveRequest {
+    /// Ready to write: the project, and whether it is new.
+    Ready(Box<Project>, bool),
+    /// Errors (or a check that could not run) are shown; nothing to write.
     Refused,
     /// Warnings need a reason first: the dialog is open.
     NeedsReason,
@@ -101,11 +101,11 @@ pub enum SaveOutcome {
 
 /// What the tabs read besides the project.
 pub struct FormContext<'a> {
-    pub reference: &'a ProjectReference,
-    pub cache: &'a ReferenceCache,
+    pub reference: &'a Reference,
     pub registry: &'a RegistryView,
-    pub store: &'a Store,
     pub today: NaiveDate,
+    /// The person at the keyboard (named in life-cycle moves and accepted warnings).
+    pub actor: &'a str,
 }
 
 /// State of the open project form.
@@ -126,8 +126,12 @@ pub struct ProjectForm {
     pub results: ResultsInput,
     pub transition: TransitionInput,
     pub attachments: Vec<Attachment>,
+    /// The project's audit rows, oldest first, read when it was opened or saved.
+    pub history: Vec<AuditEntry>,
     /// The warnings waiting for a reason, and the reason being typed.
     accepting: Option<(Vec<Issue>, String)>,
+    /// Why the rules could not be run on the project as it is now.
+    unjudged: Option<String>,
 }
 
 impl ProjectForm {
@@ -143,18 +147,24 @@ impl ProjectForm {
         p.implementer = implementer.to_owned();
         p.registration.proposed_by = implementer.to_owned();
         p.registration.registered_on = Some(today);
-        Self::open(p, true, Vec::new(), today)
+        Self::open(p, true, Vec::new(), Vec::new(), today)
     }
 
-    /// A form editing a saved project.
-    pub fn edit(project: Project, attachments: Vec<Attachment>, today: NaiveDate) -> ProjectForm {
-        Self::open(project, false, attachments, today)
+    /// A form editing a saved project, with its documents and its audit rows.
+    pub fn edit(
+        project: Project,
+        attachments: Vec<Attachment>,
+        history: Vec<AuditEntry>,
+        today: NaiveDate,
+    ) -> ProjectForm {
+        Self::open(project, false, attachments, history, today)
     }
 
     fn open(
         project: Project,
         is_new: bool,
         attachments: Vec<Attachment>,
+        history: Vec<AuditEntry>,
         today: NaiveDate,
     ) -> ProjectForm {
         ProjectForm {
@@ -173,7 +183,9 @@ impl ProjectForm {
             results: ResultsInput::default(),
             transition: TransitionInput::new(today),
             attachments,
+            history,
             accepting: None,
+            unjudged: None,
         }
     }
 
@@ -187,43 +199,43 @@ impl ProjectForm {
         self.project != self.original
     }
 
-    /// Re-runs the rules when the project changed.
-    pub fn revalidate(&mut self, store: &Store, reference: &ProjectReference, today: NaiveDate) {
+    /// Runs the rules again when the project changed: `judge` gives their findings, or why
+    /// they could not run — then the form says so, and saving is refused rather than done as if
+    /// there were no warnings.
+    pub fn revalidate(&mut self, judge: impl FnOnce(&Project) -> Result<Vec<Issue>, String>) {
         if self.validated.as_ref() == Some(&self.project) {
             return;
         }
-        self.issues = check_project(store, reference, &self.project, today).unwrap_or_default();
+        match judge(&self.project) {
+            Ok(issues) => {
+                self.issues = issues;
+                self.unjudged = None;
+            }
+            Err(why) => {
+                self.issues = Vec::new();
+                self.unjudged = Some(why);
+            }
+        }
         self.validated = Some(self.project.clone());
     }
 
-    fn unaccepted_warnings(&self) -> Vec<Issue> {
-        self.issues
-            .iter()
-            .filter(|i| i.severity == Severity::Warning)
-            .filter(|i| {
-                !self
-                    .project
-                    .accepted_warnings
-                    .iter()
-                    .any(|a| a.kind == i.kind && a.message == i.message)
-            })
-            .cloned()
-            .collect()
-    }
-
-    /// Validates and writes the project when it has no error and every warning has a reason.
-    pub fn save(
+    /// Asks to save: runs the rules afresh and says whether the project can be written now.
+    pub fn save_request(
         &mut self,
-        store: &mut Store,
-        reference: &ProjectReference,
-        today: NaiveDate,
-    ) -> StoreResult<SaveOutcome> {
+        judge: impl FnOnce(&Project) -> Result<Vec<Issue>, String>,
+    ) -> SaveRequest {
         self.save_attempted = true;
         self.validated = None;
-        self.revalidate(store, reference, today);
+        self.revalidate(judge);
+        if let Some(why) = &self.unjudged {
+            self.message = Some(format!(
+                "Chưa lưu: chưa kiểm tra được đề án theo quy tắc ({why})."
+            ));
+            return SaveRequest::Refused;
+        }
         if !self.input_errors.is_empty() {
             self.message = Some(format!("Chưa lưu: {}", self.input_errors.join(" ")));
-            return Ok(SaveOutcome::Refused);
+            return SaveRequest::Refused;
         }
         if has_errors(&self.issues) {
             let first = self.issues.iter().find(|i| i.severity == Severity::Error);
@@ -236,42 +248,32 @@ impl ProjectForm {
                 .filter(|i| i.severity == Severity::Error)
                 .count();
             self.message = Some(format!("Chưa lưu: còn {n} lỗi (tô đỏ). Sửa rồi lưu lại."));
-            return Ok(SaveOutcome::Refused);
+            return SaveRequest::Refused;
         }
-        let pending = self.unaccepted_warnings();
+        let pending = self.project.unaccepted_warnings(&self.issues);
         if !pending.is_empty() {
             self.accepting = Some((pending, String::new()));
-            return Ok(SaveOutcome::NeedsReason);
+            return SaveRequest::NeedsReason;
         }
-        let saved = if self.is_new {
-            store.insert_project(self.project.clone())?
-        } else {
-            store.update_project(&self.project)?;
-            self.project.clone()
-        };
+        SaveRequest::Ready(Box::new(self.project.clone()), self.is_new)
+    }
+
+    /// The project as the service saved it, and its audit rows now.
+    pub fn saved(&mut self, saved: Project, history: Vec<AuditEntry>) {
         self.is_new = false;
         self.project = saved.clone();
-        self.original = saved.clone();
+        self.original = saved;
+        self.history = history;
         self.message = None;
-        Ok(SaveOutcome::Saved(Box::new(saved)))
     }
 
     /// Records the reason for every pending warning (the user confirmed the dialog).
-    fn accept_pending(&mut self, reason: &str) {
+    fn accept_pending(&mut self, reason: &str, actor: &str) {
         let Some((pending, _)) = self.accepting.take() else {
             return;
         };
-        let by = crate::store::audit::current_actor();
-        let at = crate::store::audit::now_text();
-        for issue in pending {
-            self.project.accepted_warnings.push(AcceptedWarning {
-                kind: issue.kind.to_owned(),
-                message: issue.message,
-                reason: reason.trim().to_owned(),
-                by: by.clone(),
-                at: at.clone(),
-            });
-        }
+        let at = crate::service::session::now_text();
+        self.project.accept_warnings(pending, reason, actor, &at);
     }
 
     /// Adds a beneficiary (e.g. an establishment just created from this form).
@@ -292,11 +294,7 @@ impl ProjectForm {
             {
                 continue;
             }
-            let accepted = self
-                .project
-                .accepted_warnings
-                .iter()
-                .find(|a| a.kind == issue.kind && a.message == issue.message);
+            let accepted = self.project.acceptance_of(issue);
             let text = match accepted {
                 Some(a) => format!("{prefix} (đã chấp nhận: {}): {}", a.reason, issue.message),
                 None => format!("{prefix}: {}", issue.message),
@@ -346,6 +344,15 @@ impl ProjectForm {
         });
         if let Some(msg) = &self.message {
             ui.colored_label(ERROR_COLOR, msg);
+        }
+        if let Some(why) = &self.unjudged {
+            ui.colored_label(
+                ERROR_COLOR,
+                format!(
+                    "Chưa kiểm tra được đề án theo quy tắc: {why}. Cảnh báo có thể bị thiếu; \
+                     chưa lưu được cho đến khi kiểm tra được."
+                ),
+            );
         }
         for e in &self.input_errors {
             ui.colored_label(ERROR_COLOR, e);
@@ -415,7 +422,7 @@ impl ProjectForm {
             self.input_errors.push(e);
         }
         if self.accepting.is_some() {
-            self.reason_dialog(ui, &mut action);
+            self.reason_dialog(ui, ctx.actor, &mut action);
         } else if accept_keys && action == ProjectFormAction::None {
             let (save, cancel) = ui.input_mut(|i| {
                 (
@@ -438,7 +445,7 @@ impl ProjectForm {
             .retain(|e| !e.starts_with(&format!("{label}:")));
     }
 
-    fn reason_dialog(&mut self, ui: &mut Ui, action: &mut ProjectFormAction) {
+    fn reason_dialog(&mut self, ui: &mut Ui, actor: &str, action: &mut ProjectFormAction) {
         let Some((pending, mut reason)) = self.accepting.take() else {
             return;
         };
@@ -487,7 +494,7 @@ impl ProjectForm {
         match decision {
             Some(true) => {
                 self.accepting = Some((pending, reason.clone()));
-                self.accept_pending(&reason);
+                self.accept_pending(&reason, actor);
                 *action = ProjectFormAction::Save;
             }
             Some(false) => {}

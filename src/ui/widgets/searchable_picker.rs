@@ -4,8 +4,8 @@
 
 use egui::{Id, Key, Response, RichText, Ui};
 
+use crate::service::reference::PickerItem;
 use crate::text::fold::FoldedQuery;
-use crate::ui::reference_cache::PickerItem;
 
 /// How many matches the list shows at once.
 const MAX_SHOWN: usize = 12;

@@ -8,17 +8,18 @@ use chrono::{Datelike, NaiveDate};
 use uuid::Uuid;
 
 use crate::budget::input::source_index;
-use crate::budget::{BudgetInput, apply_reallocations};
+use crate::budget::{BudgetInput, ProjectMoney, apply_reallocations};
 use crate::domain::budget_plan::BudgetChangeKind;
 use crate::domain::funding_source::FundingSource;
 use crate::domain::project::Project;
 use crate::domain::project_status::ProjectStatus;
-use crate::report::figures::{IndicatorLine, ProjectLine, ReportFigures, SourceFigures};
-use crate::report::report_kind::ReportKind;
+use crate::domain::report::figures::{IndicatorLine, ProjectLine, ReportFigures, SourceFigures};
+use crate::domain::report::report_kind::ReportKind;
+use crate::service::ServiceResult;
+use crate::service::year_balance::year_balance;
 use crate::store::Store;
 use crate::text::date::format_date;
 use crate::text::number::format_integer;
-use crate::year_balance::{YearBalanceError, year_balance};
 
 /// Names looked up once per report.
 struct Names<'a> {
@@ -29,31 +30,32 @@ struct Names<'a> {
 }
 
 impl Names<'_> {
-    fn commune(&mut self, code: &str) -> String {
+    /// The xã's name; its code when the xã is not in the list (an unknown code is printed as
+    /// it is, so the reader sees it).
+    fn commune(&mut self, code: &str) -> ServiceResult<String> {
         if let Some(n) = self.communes.get(code) {
-            return n.clone();
+            return Ok(n.clone());
         }
         let name = self
             .store
-            .commune(code)
-            .ok()
-            .flatten()
+            .commune(code)?
             .map_or_else(|| code.to_owned(), |c| c.name);
         self.communes.insert(code.to_owned(), name.clone());
-        name
+        Ok(name)
     }
 
-    fn establishment(&mut self, id: Uuid) -> String {
+    /// "Name (MST …)"; empty for an establishment deleted since (it is then left out).
+    fn establishment(&mut self, id: Uuid) -> ServiceResult<String> {
         if let Some(n) = self.establishments.get(&id) {
-            return n.clone();
+            return Ok(n.clone());
         }
-        let name = match self.store.establishment(id).ok().flatten() {
+        let name = match self.store.establishment(id)? {
             Some(e) if e.tax_code.is_empty() => e.name,
             Some(e) => format!("{} (MST {})", e.name, e.tax_code),
             None => String::new(),
         };
         self.establishments.insert(id, name.clone());
-        name
+        Ok(name)
     }
 }
 
@@ -66,17 +68,19 @@ fn describe(
     p: &Project,
     names: &mut Names,
     indicator_names: &HashMap<String, (String, String)>,
-) -> ProjectLine {
+) -> ServiceResult<ProjectLine> {
     let area = p
         .commune_codes
         .iter()
         .map(|c| names.commune(c))
-        .collect::<Vec<_>>()
+        .collect::<ServiceResult<Vec<_>>>()?
         .join(", ");
     let beneficiaries = p
         .beneficiaries
         .iter()
         .map(|b| names.establishment(b.establishment_id))
+        .collect::<ServiceResult<Vec<_>>>()?
+        .into_iter()
         .filter(|n| !n.is_empty())
         .collect::<Vec<_>>()
         .join("; ");
@@ -118,7 +122,7 @@ fn describe(
         (None, ProjectStatus::DangKy) => "Chưa thẩm định".to_owned(),
         (_, s) => s.label().to_owned(),
     };
-    ProjectLine {
+    Ok(ProjectLine {
         code: p.code.clone(),
         name: p.name.clone(),
         source: p.source,
@@ -143,7 +147,7 @@ fn describe(
         results,
         proposed_by: p.registration.proposed_by.clone(),
         appraisal_passed: p.registration.appraisal.as_ref().is_some_and(|a| a.passed),
-    }
+    })
 }
 
 /// The figures of a `kind` report for `year` over `period`.
@@ -152,7 +156,7 @@ pub fn gather_figures(
     kind: ReportKind,
     year: i32,
     period: (NaiveDate, NaiveDate),
-) -> Result<ReportFigures, YearBalanceError> {
+) -> ServiceResult<ReportFigures> {
     let (period_from, period_to) = period;
     let province_code = store
         .unit_settings()?
@@ -191,7 +195,7 @@ pub fn gather_figures(
             s.counterpart += p.counterpart;
             s.other_funds += p.other_funds;
             s.project_count += 1;
-            lines.push(describe(p, &mut names, &indicator_names));
+            lines.push(describe(p, &mut names, &indicator_names)?);
         }
         return Ok(ReportFigures {
             kind,
@@ -262,25 +266,17 @@ pub fn gather_figures(
     let mut project_lines = Vec::new();
     let mut counted: Vec<&Project> = Vec::new();
     for p in &projects {
-        let (totals, any_payment) = input.payment_totals(p);
-        let allocated = p.status.is_allocated();
-        if !allocated && !any_payment {
+        let Some(money) = ProjectMoney::of(&input, p, &adjustments) else {
             continue;
-        }
-        let mut line = describe(p, &mut names, &indicator_names);
-        line.support = if allocated {
-            adjustments.support_of(p)
-        } else {
-            0
         };
-        if !allocated {
-            line.counterpart = 0;
-            line.other_funds = 0;
-        }
-        line.advanced = totals.outstanding_advance();
-        line.disbursed = totals.disbursed();
+        let mut line = describe(p, &mut names, &indicator_names)?;
+        line.support = money.allocated;
+        line.counterpart = money.counterpart;
+        line.other_funds = money.other_funds;
+        line.advanced = money.advanced;
+        line.disbursed = money.disbursed();
         project_lines.push(line);
-        if allocated {
+        if money.counted {
             counted.push(p);
         }
     }
@@ -307,7 +303,7 @@ fn indicator_lines(
     projects: &[&Project],
     catalogue: &[crate::domain::support_ceiling::Indicator],
     as_of: NaiveDate,
-) -> Result<(Vec<IndicatorLine>, Option<String>), YearBalanceError> {
+) -> ServiceResult<(Vec<IndicatorLine>, Option<String>)> {
     let by_source = |value: &dyn Fn(&Project) -> i64| {
         let mut v = [0i64; 3];
         for p in projects {

@@ -3,35 +3,15 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::report::saved_report::{Frozen, SavedReport};
 use crate::report::page::Page;
-use crate::report::saved_report::{Frozen, SavedReport};
 use crate::report::{OfficialDocument, ReportFigures, build_document, layout};
-use crate::report_figures::gather_figures;
+use crate::service::report_figures::gather_figures;
+use crate::service::{ServiceError, ServiceResult};
 use crate::store::Store;
-use crate::year_balance::YearBalanceError;
-
-/// Why a report could not be produced.
-#[derive(Debug, thiserror::Error)]
-pub enum ReportOutputError {
-    #[error("{0}")]
-    Data(#[from] YearBalanceError),
-    #[error("{0}")]
-    Store(#[from] crate::store::StoreError),
-    #[error("{0}")]
-    Pdf(#[from] crate::report::ReportError),
-    #[error("{0}")]
-    Xlsx(#[from] crate::report::XlsxError),
-    #[error("Không ghi được tệp {path}: {source}")]
-    Write {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{0}")]
-    Refused(String),
-}
 
 /// The figures a report prints: its frozen ones once finalised, today's data otherwise.
-pub fn figures_for(store: &Store, report: &SavedReport) -> Result<ReportFigures, YearBalanceError> {
+pub fn figures_for(store: &Store, report: &SavedReport) -> ServiceResult<ReportFigures> {
     match &report.frozen {
         Some(frozen) => Ok(frozen.figures.clone()),
         None => gather_figures(
@@ -66,22 +46,22 @@ impl Rendered {
     }
 }
 
-/// Finalises `report` with today's figures: checks it is complete, stores the snapshot and
-/// its fingerprint. Returns the finalised report (already saved).
-pub fn freeze(store: &mut Store, report: &SavedReport) -> Result<SavedReport, ReportOutputError> {
+/// Finalises `report` with today's figures, by `actor`: checks it is complete, stores the
+/// snapshot and its fingerprint. Returns the finalised report (already saved).
+pub fn freeze(store: &mut Store, report: &SavedReport, actor: &str) -> ServiceResult<SavedReport> {
     if report.frozen.is_some() {
-        return Err(ReportOutputError::Refused("Báo cáo đã chốt.".into()));
+        return Err(ServiceError::Refused("Báo cáo đã chốt.".into()));
     }
     report
         .validate_for_freeze()
-        .map_err(ReportOutputError::Refused)?;
+        .map_err(ServiceError::Refused)?;
     let figures = figures_for(store, report)?;
     let mut frozen = report.clone();
     frozen.frozen = Some(Frozen {
         fingerprint: figures.fingerprint(),
         figures,
-        at: crate::store::audit::now_text(),
-        by: crate::store::audit::current_actor(),
+        at: crate::service::session::now_text(),
+        by: actor.to_owned(),
     });
     store.save_report(&frozen)?;
     Ok(frozen)
@@ -89,19 +69,26 @@ pub fn freeze(store: &mut Store, report: &SavedReport) -> Result<SavedReport, Re
 
 /// How today's data differs from a finalised report's figures, in words; None when they agree
 /// or the report is a draft.
-pub fn drift_since_freeze(store: &Store, report: &SavedReport) -> Option<String> {
-    let frozen = report.frozen.as_ref()?;
+pub fn drift_since_freeze(store: &Store, report: &SavedReport) -> ServiceResult<Option<String>> {
+    let Some(frozen) = report.frozen.as_ref() else {
+        return Ok(None);
+    };
     let today = gather_figures(
         store,
         report.kind,
         report.year,
         (report.period_from, report.period_to),
-    )
-    .ok()?;
-    if today == frozen.figures {
+    )?;
+    Ok(drift_between(&frozen.figures, &today))
+}
+
+/// How `now` differs from the `frozen` figures, in words; None when they agree.
+pub fn drift_between(frozen_figures: &ReportFigures, today: &ReportFigures) -> Option<String> {
+    let frozen = frozen_figures;
+    if *today == *frozen {
         return None;
     }
-    let (then, now) = (frozen.figures.total(), today.total());
+    let (then, now) = (frozen.total(), today.total());
     let mut parts = Vec::new();
     let mut compare = |what: &str, a: i64, b: i64| {
         if a != b {
@@ -115,10 +102,10 @@ pub fn drift_since_freeze(store: &Store, report: &SavedReport) -> Option<String>
     compare("kế hoạch", then.planned, now.planned);
     compare("đã phân bổ", then.allocated, now.allocated);
     compare("đã giải ngân", then.disbursed, now.disbursed);
-    if frozen.figures.projects.len() != today.projects.len() {
+    if frozen.projects.len() != today.projects.len() {
         parts.push(format!(
             "số đề án {} → {}",
-            frozen.figures.projects.len(),
+            frozen.projects.len(),
             today.projects.len()
         ));
     }
@@ -132,8 +119,8 @@ pub fn drift_since_freeze(store: &Store, report: &SavedReport) -> Option<String>
 }
 
 /// Writes `bytes` to `path`, naming the file when it cannot.
-pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<(), ReportOutputError> {
-    std::fs::write(path, bytes).map_err(|source| ReportOutputError::Write {
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> ServiceResult<()> {
+    std::fs::write(path, bytes).map_err(|source| ServiceError::Write {
         path: path.display().to_string(),
         source,
     })
@@ -148,11 +135,11 @@ pub fn write_report_files(
     today: NaiveDate,
     out: &std::path::Path,
     xlsx: Option<&std::path::Path>,
-) -> Result<String, ReportOutputError> {
+) -> ServiceResult<String> {
     let defaults = store.report_defaults()?;
     let period = kind.default_period(year);
     let figures = gather_figures(store, kind, year, period)?;
-    let report = SavedReport::new(kind, year, today, &defaults, &figures);
+    let report = crate::report::new_draft(kind, year, today, &defaults, &figures);
     let rendered = render(&report, &figures);
     write_file(out, &rendered.pdf()?)?;
     if let Some(path) = xlsx {

@@ -5,9 +5,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::document::Signer;
 use super::figures::ReportFigures;
 use super::report_kind::ReportKind;
+use super::signer::Signer;
 use crate::text::lower_first;
 
 /// The five narrative sections of DOMAIN.md §5.3, in order.
@@ -102,13 +102,13 @@ pub struct SavedReport {
 
 impl SavedReport {
     /// A new draft of `kind` for `year`, dated `today`, with the unit's defaults and the
-    /// narrative prefilled from `figures`.
+    /// given narrative (`report::new_draft` prefills it from the figures).
     pub fn new(
         kind: ReportKind,
         year: i32,
         today: NaiveDate,
         defaults: &ReportDefaults,
-        figures: &ReportFigures,
+        sections: Vec<String>,
     ) -> SavedReport {
         let (period_from, period_to) = kind.default_period(year);
         SavedReport {
@@ -126,7 +126,7 @@ impl SavedReport {
             recipients: defaults.recipients.clone(),
             distribution: defaults.distribution.clone(),
             signer: defaults.signer.clone(),
-            sections: super::narrative::default_sections(figures),
+            sections,
             frozen: None,
         }
     }
@@ -206,23 +206,12 @@ mod tests {
     #[test]
     fn number_and_date_lines_follow_decree_30() {
         let day = NaiveDate::from_ymd_opt(2027, 1, 5).expect("date");
-        let figures = crate::report::figures::ReportFigures {
-            kind: ReportKind::Year,
-            year: 2026,
-            period_from: day,
-            period_to: day,
-            sources: Vec::new(),
-            projects: Vec::new(),
-            contents: Vec::new(),
-            indicators: Vec::new(),
-            programme: None,
-        };
         let defaults = ReportDefaults {
             symbol: "BC-SCT".into(),
             place: "Thanh Hóa".into(),
             ..ReportDefaults::default()
         };
-        let mut r = SavedReport::new(ReportKind::Year, 2026, day, &defaults, &figures);
+        let mut r = SavedReport::new(ReportKind::Year, 2026, day, &defaults, Vec::new());
         assert_eq!(r.number_line(), "Số:      /BC-SCT");
         r.number = "5".into();
         assert_eq!(r.number_line(), "Số: 05/BC-SCT");

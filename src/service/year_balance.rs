@@ -3,19 +3,9 @@
 
 use chrono::NaiveDate;
 
-use crate::budget::{
-    Balance, BudgetError, BudgetInput, SourceProgress, compute_balance, monthly_progress,
-};
-use crate::store::{Store, StoreError};
-
-/// Why a balance could not be computed.
-#[derive(Debug, thiserror::Error)]
-pub enum YearBalanceError {
-    #[error("{0}")]
-    Store(#[from] StoreError),
-    #[error("{0}")]
-    Budget(#[from] BudgetError),
-}
+use crate::budget::{Balance, BudgetInput, SourceProgress, compute_balance, monthly_progress};
+use crate::service::ServiceResult;
+use crate::store::Store;
 
 /// Everything the Kế hoạch & cân đối screen shows about a year.
 #[derive(Debug, Clone)]
@@ -26,20 +16,12 @@ pub struct YearFigures {
 }
 
 /// The balance of `year` as it stood on `as_of`.
-pub fn year_balance(
-    store: &Store,
-    year: i32,
-    as_of: NaiveDate,
-) -> Result<Balance, YearBalanceError> {
+pub fn year_balance(store: &Store, year: i32, as_of: NaiveDate) -> ServiceResult<Balance> {
     Ok(year_figures(store, year, as_of)?.balance)
 }
 
 /// The balance and the monthly progress of `year` as they stood on `as_of`.
-pub fn year_figures(
-    store: &Store,
-    year: i32,
-    as_of: NaiveDate,
-) -> Result<YearFigures, YearBalanceError> {
+pub fn year_figures(store: &Store, year: i32, as_of: NaiveDate) -> ServiceResult<YearFigures> {
     let lines = store.budget_lines(year)?;
     let changes = store.budget_changes(year)?;
     let projects = store.projects_of_year(year)?;

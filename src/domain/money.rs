@@ -1,0 +1,134 @@
+//! Money: amounts are `i64` đồng; ratios are basis points (1 bp = 0,01 %) computed exactly on
+//! integers, so a printed rate never drifts from the đồng figures it was made of; and the one
+//! rule for what a project's payments add up to (advanced, recovered, paid, settled, disbursed),
+//! used by the project rules, the balance, the report and the project list alike.
+
+use crate::domain::project::{Payment, PaymentKind};
+
+/// Money totals of a set of payments.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PaymentTotals {
+    pub advanced: i64,
+    pub recovered: i64,
+    pub paid: i64,
+    pub settled: i64,
+}
+
+impl PaymentTotals {
+    /// Totals of `payments`. Sums saturate rather than wrap: no real project comes near
+    /// 9,2 · 10^18 đồng, and a saturated figure is visibly wrong where a wrapped one is not.
+    pub fn of<'a>(payments: impl IntoIterator<Item = &'a Payment>) -> PaymentTotals {
+        let mut t = PaymentTotals::default();
+        for p in payments {
+            let slot = match p.kind {
+                PaymentKind::Advance => &mut t.advanced,
+                PaymentKind::AdvanceRecovery => &mut t.recovered,
+                PaymentKind::Payment => &mut t.paid,
+                PaymentKind::Settlement => &mut t.settled,
+            };
+            *slot = slot.saturating_add(p.amount);
+        }
+        t
+    }
+
+    /// Advance still outstanding.
+    pub fn outstanding_advance(&self) -> i64 {
+        self.advanced.saturating_sub(self.recovered)
+    }
+
+    /// Disbursed (đã giải ngân): payments plus advances not yet recovered.
+    pub fn disbursed(&self) -> i64 {
+        self.paid.saturating_add(self.outstanding_advance())
+    }
+}
+
+/// Money a payment adds to disbursement on its date: advances and payments add, recoveries of
+/// advances subtract, settlements only confirm money already disbursed. Summed over a project's
+/// payments it gives [`PaymentTotals::disbursed`].
+pub fn disbursement_delta(payment: &Payment) -> i64 {
+    match payment.kind {
+        PaymentKind::Advance | PaymentKind::Payment => payment.amount,
+        PaymentKind::AdvanceRecovery => -payment.amount,
+        PaymentKind::Settlement => 0,
+    }
+}
+
+/// Basis points of `part` over `whole`, rounded half up; `None` when `whole` is zero.
+///
+/// "Half up" is meant literally (towards +∞): 1/3 → 3.333 bp, 1/8 → 1.250 bp,
+/// 0,00005 → 1 bp, −0,00005 → 0 bp. Results beyond `i64` saturate.
+pub fn basis_points(part: i64, whole: i64) -> Option<i64> {
+    if whole == 0 {
+        return None;
+    }
+    let (num, den) = if whole < 0 {
+        (-i128::from(part), -i128::from(whole))
+    } else {
+        (i128::from(part), i128::from(whole))
+    };
+    // floor(part · 10 000 / whole + 1/2) = floor((2 · part · 10 000 + whole) / (2 · whole)).
+    let rounded = (2 * num * 10_000 + den).div_euclid(2 * den);
+    Some(i64::try_from(rounded).unwrap_or(if rounded > 0 { i64::MAX } else { i64::MIN }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pay(kind: PaymentKind, amount: i64) -> Payment {
+        Payment {
+            id: uuid::Uuid::nil(),
+            kind,
+            date: chrono::NaiveDate::MIN,
+            amount,
+            source: crate::domain::funding_source::FundingSource::Kcdp,
+            document_no: String::new(),
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn disbursed_is_payments_plus_outstanding_advances() {
+        let payments = [
+            pay(PaymentKind::Advance, 300),
+            pay(PaymentKind::AdvanceRecovery, 100),
+            pay(PaymentKind::Payment, 500),
+            pay(PaymentKind::Settlement, 700),
+        ];
+        let t = PaymentTotals::of(&payments);
+        assert_eq!(t.outstanding_advance(), 200);
+        assert_eq!(t.disbursed(), 700);
+        assert_eq!(t.settled, 700);
+        let by_delta: i64 = payments.iter().map(disbursement_delta).sum();
+        assert_eq!(by_delta, t.disbursed());
+    }
+
+    #[test]
+    fn zero_whole_has_no_rate() {
+        assert_eq!(basis_points(5, 0), None);
+        assert_eq!(basis_points(0, 0), None);
+    }
+
+    #[test]
+    fn rounds_half_up() {
+        // 340.000.000 / 12.000.000.000 = 283,33… bp.
+        assert_eq!(basis_points(340_000_000, 12_000_000_000), Some(283));
+        assert_eq!(basis_points(1, 3), Some(3_333));
+        assert_eq!(basis_points(2, 3), Some(6_667));
+        // Exactly half a basis point goes up.
+        assert_eq!(basis_points(1, 20_000), Some(1));
+        assert_eq!(basis_points(3, 20_000), Some(2));
+        assert_eq!(basis_points(-1, 20_000), Some(0));
+        assert_eq!(basis_points(-3, 20_000), Some(-1));
+        assert_eq!(basis_points(1, -20_000), Some(0));
+    }
+
+    #[test]
+    fn whole_amounts() {
+        assert_eq!(basis_points(11_660_000_000, 12_000_000_000), Some(9_717));
+        assert_eq!(basis_points(12_000_000_000, 12_000_000_000), Some(10_000));
+        assert_eq!(basis_points(0, 12_000_000_000), Some(0));
+        assert_eq!(basis_points(i64::MAX, 1), Some(i64::MAX));
+        assert_eq!(basis_points(i64::MIN, 1), Some(i64::MIN));
+    }
+}

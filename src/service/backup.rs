@@ -1,0 +1,35 @@
+//! Backups: one taken now, the list of those beside the database, and restoring one (the data
+//! in use is kept as a backup first).
+
+use std::path::{Path, PathBuf};
+
+use crate::service::{Service, ServiceResult};
+pub use crate::store::backup::BackupFile;
+use crate::store::backup::new_backup_path;
+
+impl Service {
+    /// The backups of this database, newest first.
+    pub fn backups(&self) -> ServiceResult<Vec<BackupFile>> {
+        Ok(self.store.backups()?)
+    }
+
+    /// A copy of the database into its backups folder now ("Sao lưu ngay"); returns its path.
+    pub fn backup_now(&self) -> ServiceResult<PathBuf> {
+        let dest = new_backup_path(self.store.path(), "-thu-cong");
+        self.store.backup_to(&dest)?;
+        Ok(dest)
+    }
+
+    /// A copy of the database to `dest` (`khuyencong backup`).
+    pub fn backup_to(&self, dest: &Path) -> ServiceResult<()> {
+        Ok(self.store.backup_to(dest)?)
+    }
+
+    /// Replaces the data with `backup`'s; returns where the data in use before was kept. The
+    /// unit and the reference lists are read again from the restored data.
+    pub fn restore(&mut self, backup: &Path) -> ServiceResult<PathBuf> {
+        let safety = self.store.restore_from(backup)?;
+        self.reload_reference()?;
+        Ok(safety)
+    }
+}

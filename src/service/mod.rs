@@ -1,0 +1,107 @@
+//! The use cases, and the only caller of the store: the window (`ui/`) and the command line
+//! (`cli.rs`) both go through [`Service`], so they read, judge and write the same way. A
+//! [`Session`] says who works for which unit on which day; one [`Reference`] snapshot holds the
+//! lists every screen and rule looks things up in; [`jobs`] runs long work off the UI thread.
+//! One module per use case: registry, projects, budget, registration, reports, catalog,
+//! settings, backup, check.
+
+pub mod backup;
+pub mod balance_report;
+pub mod budget;
+pub mod catalog;
+pub mod check;
+pub mod demo;
+pub mod error;
+pub mod project_check;
+pub mod projects;
+pub mod reference;
+pub mod registration;
+pub mod registry;
+pub mod report_figures;
+pub mod report_output;
+pub mod reports;
+pub mod session;
+pub mod settings;
+pub mod year_balance;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+pub use error::{ServiceError, ServiceResult};
+pub use reference::{PickerItem, Reference};
+pub use session::Session;
+
+use crate::store::{OpenMode, Store};
+
+/// One open database, the person working on it, and the reference snapshot.
+pub struct Service {
+    store: Store,
+    session: Session,
+    reference: Arc<Reference>,
+}
+
+impl Service {
+    /// Wraps an open store: the session's actor is named in every audit row from now on, and the
+    /// unit and the reference lists are read.
+    pub fn new(store: Store, mut session: Session) -> ServiceResult<Service> {
+        store.set_actor(&session.actor)?;
+        session.unit = store.unit_settings()?;
+        let reference = Arc::new(Reference::load(&store, session.province_code())?);
+        Ok(Service {
+            store,
+            session,
+            reference,
+        })
+    }
+
+    /// Opens a database that must already exist (the command line never invents one).
+    pub fn open_existing(path: &Path, session: Session) -> ServiceResult<Service> {
+        Service::new(Store::open(path, OpenMode::MustExist)?, session)
+    }
+
+    /// Opens a database, creating it when it does not exist.
+    pub fn open_or_create(path: &Path, session: Session) -> ServiceResult<Service> {
+        Service::new(Store::open(path, OpenMode::CreateIfMissing)?, session)
+    }
+
+    /// The window's start: refuses files that are not ours, backs the file up before any
+    /// write, then opens it.
+    pub fn open_at_startup(path: &Path, session: Session) -> ServiceResult<Service> {
+        Service::new(Store::open_at_startup(path)?, session)
+    }
+
+    /// Who works, for which unit, on which day.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The date rules are judged on.
+    pub fn today(&self) -> NaiveDate {
+        self.session.today
+    }
+
+    /// The reference snapshot (shared: cheap to clone into a job).
+    pub fn reference(&self) -> &Arc<Reference> {
+        &self.reference
+    }
+
+    /// The database file.
+    pub fn database_path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// Read access to the store, for tests and benchmarks that inspect the database; the
+    /// window and the command line never use it.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Reads the reference lists again (after a catalogue edit, a new unit, a restore).
+    fn reload_reference(&mut self) -> ServiceResult<()> {
+        self.session.unit = self.store.unit_settings()?;
+        self.reference = Arc::new(Reference::load(&self.store, self.session.province_code())?);
+        Ok(())
+    }
+}

@@ -1,0 +1,85 @@
+//! Báo cáo: the saved reports, a new draft with its narrative prefilled, finalising (chốt) and
+//! reopening, the unit's defaults, and the files (one path with `khuyencong report`).
+
+use std::path::Path;
+
+use uuid::Uuid;
+
+use crate::domain::report::{ReportFigures, ReportKind, SavedReport};
+use crate::service::report_figures::gather_figures;
+use crate::service::report_output::{drift_since_freeze, figures_for, freeze, write_report_files};
+use crate::service::{Service, ServiceError, ServiceResult};
+
+impl Service {
+    /// The saved reports, newest first.
+    pub fn reports(&self) -> ServiceResult<Vec<SavedReport>> {
+        Ok(self.store.reports()?)
+    }
+
+    /// One saved report.
+    pub fn report(&self, id: Uuid) -> ServiceResult<SavedReport> {
+        self.store
+            .report(id)?
+            .ok_or(ServiceError::NotFound("báo cáo"))
+    }
+
+    /// A new draft of `kind` for `year` with the unit's defaults and the narrative written from
+    /// today's figures, saved.
+    pub fn create_report(&mut self, kind: ReportKind, year: i32) -> ServiceResult<SavedReport> {
+        let defaults = self.store.report_defaults()?;
+        let figures = gather_figures(&self.store, kind, year, kind.default_period(year))?;
+        let report = crate::report::new_draft(kind, year, self.session.today, &defaults, &figures);
+        self.store.save_report(&report)?;
+        Ok(report)
+    }
+
+    /// Saves a report as edited (a finalised one only through `unfreeze_report`).
+    pub fn save_report(&mut self, report: &SavedReport) -> ServiceResult<()> {
+        Ok(self.store.save_report(report)?)
+    }
+
+    /// Offers `report`'s agencies, place, addressees and signer for every new report.
+    pub fn save_report_defaults(&mut self, report: &SavedReport) -> ServiceResult<()> {
+        Ok(self.store.set_report_defaults(&report.defaults())?)
+    }
+
+    /// The figures `report` prints: its frozen ones once finalised, today's otherwise.
+    pub fn report_figures(&self, report: &SavedReport) -> ServiceResult<ReportFigures> {
+        figures_for(&self.store, report)
+    }
+
+    /// How today's data differs from a finalised report's figures, in words.
+    pub fn report_drift(&self, report: &SavedReport) -> ServiceResult<Option<String>> {
+        drift_since_freeze(&self.store, report)
+    }
+
+    /// Saves `report` and finalises it with today's figures; returns the finalised report.
+    pub fn freeze_report(&mut self, report: &SavedReport) -> ServiceResult<SavedReport> {
+        self.store.save_report(report)?;
+        freeze(&mut self.store, report, &self.session.actor)
+    }
+
+    /// Reopens a finalised report (audited): it takes today's figures again.
+    pub fn unfreeze_report(&mut self, report: &SavedReport) -> ServiceResult<SavedReport> {
+        let mut open = report.clone();
+        open.frozen = None;
+        self.store.save_report(&open)?;
+        Ok(open)
+    }
+
+    /// Deletes a draft (a finalised report is refused by the store).
+    pub fn delete_report(&mut self, id: Uuid) -> ServiceResult<()> {
+        Ok(self.store.delete_report(id)?)
+    }
+
+    /// `khuyencong report`: a draft of `kind` for `year` written to `out` (PDF) and `xlsx`.
+    pub fn write_report_files(
+        &self,
+        kind: ReportKind,
+        year: i32,
+        out: &Path,
+        xlsx: Option<&Path>,
+    ) -> ServiceResult<String> {
+        write_report_files(&self.store, kind, year, self.session.today, out, xlsx)
+    }
+}
