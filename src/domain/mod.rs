@@ -19,6 +19,7 @@ pub mod project;
 pub mod project_rules;
 pub mod project_status;
 pub mod registration_deadline;
+pub mod rule_term;
 pub mod support_ceiling;
 pub mod tax_code;
 pub mod unit_settings;
