@@ -14,8 +14,9 @@ use crate::domain::issue::Issue;
 use crate::domain::programme::Programme;
 use crate::domain::project::Project;
 use crate::domain::project_rules::{BeneficiaryFacts, ProjectRuleContext, validate_project};
+use crate::domain::rule_term::RuleTerm;
 use crate::domain::support_ceiling::{Indicator, SupportCeiling};
-use crate::store::{Store, StoreResult};
+use crate::store::{Store, StoreError, StoreResult};
 
 /// The catalogue and reference lists, read once.
 pub struct ProjectReference {
@@ -24,6 +25,8 @@ pub struct ProjectReference {
     pub programmes: Vec<Programme>,
     pub indicators: Vec<Indicator>,
     pub definitions: Vec<CnntDefinition>,
+    /// Dated terms of the rules: the shipped defaults until the store keeps them.
+    pub terms: Vec<RuleTerm>,
     industries: HashMap<String, Industry>,
     provinces: HashMap<String, Province>,
     communes: HashMap<String, Commune>,
@@ -49,6 +52,11 @@ impl ProjectReference {
             programmes: store.programmes()?,
             indicators: store.indicators()?,
             definitions: store.cnnt_definitions()?,
+            terms: RuleTerm::shipped().map_err(|e| StoreError::ReferenceData {
+                file: RuleTerm::SHIPPED_FILE,
+                line: e.line,
+                message: e.message,
+            })?,
             industries: store
                 .industries()?
                 .into_iter()
@@ -127,6 +135,7 @@ pub fn check_project(
         definitions: &reference.definitions,
         beneficiaries: &facts,
         prior_support: &prior,
+        terms: &reference.terms,
     };
     Ok(validate_project(p, &ctx))
 }

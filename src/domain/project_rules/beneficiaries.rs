@@ -1,21 +1,21 @@
 //! Warnings about the beneficiaries: support twice for the same content in one programme period,
 //! and establishments outside the CNNT definition or the eligible industries on the project's
-//! date.
+//! date. Whether support is once per content is a dated term of the reference data (`RuleTerm`):
+//! a provincial rule, so each province keeps its own.
 
 use chrono::NaiveDate;
 
 use super::{
     BeneficiaryFacts, PriorSupport, ProjectRuleContext, establishment_label, facts_for, field,
-    rule_date,
+    missing_term, rule_date,
 };
 use crate::domain::admin_unit::CommuneKind;
 use crate::domain::cnnt_definition::CnntDefinition;
 use crate::domain::issue::Issue;
 use crate::domain::project::Project;
 use crate::domain::project_status::ProjectStatus;
+use crate::domain::rule_term::{RuleTerm, RuleTermKey};
 use crate::text::format_date;
-
-const ONCE_PER_CONTENT_SOURCE: &str = "một lần hỗ trợ cho mỗi nội dung trong giai đoạn; quy định địa phương, ví dụ NQ 08/2024/NQ-HĐND Đồng Tháp";
 
 /// True when `prior` supported one of `p`'s beneficiaries with the same content in the same
 /// programme period, and still counts.
@@ -33,7 +33,32 @@ fn is_double_support(p: &Project, prior: &PriorSupport) -> bool {
 }
 
 pub(super) fn check_double_support(p: &Project, ctx: &ProjectRuleContext, out: &mut Vec<Issue>) {
-    for prior in ctx.prior_support.iter().filter(|s| is_double_support(p, s)) {
+    let doubles: Vec<&PriorSupport> = ctx
+        .prior_support
+        .iter()
+        .filter(|s| is_double_support(p, s))
+        .collect();
+    // Without an earlier support there is nothing the term could forbid.
+    if doubles.is_empty() {
+        return;
+    }
+    let key = RuleTermKey::OncePerContentPerProgramme;
+    let date = rule_date(p, ctx);
+    let Some((applies, source)) = RuleTerm::in_force(ctx.terms, key, date)
+        .and_then(|t| Some((t.value.is_on()?, &t.source_document)))
+    else {
+        out.push(missing_term(
+            field::BENEFICIARIES,
+            "Đơn vị thụ hưởng",
+            key,
+            date,
+        ));
+        return;
+    };
+    if !applies {
+        return;
+    }
+    for prior in doubles {
         let index = p
             .beneficiaries
             .iter()
@@ -44,7 +69,7 @@ pub(super) fn check_double_support(p: &Project, ctx: &ProjectRuleContext, out: &
             field::BENEFICIARIES,
             "ho_tro_trung_lap",
             format!(
-                "Đơn vị thụ hưởng: {who} đã được hỗ trợ cùng nội dung trong cùng giai đoạn chương trình tại đề án {} \"{}\" (trạng thái: {}) ({ONCE_PER_CONTENT_SOURCE}).",
+                "Đơn vị thụ hưởng: {who} đã được hỗ trợ cùng nội dung trong cùng giai đoạn chương trình tại đề án {} \"{}\" (trạng thái: {}) (một lần hỗ trợ cho mỗi nội dung trong giai đoạn, theo {source}).",
                 prior.project_code,
                 prior.project_name,
                 prior.status.label()
@@ -156,6 +181,7 @@ mod tests {
     use crate::domain::issue::Severity;
     use crate::domain::legal_form::LegalForm;
     use crate::domain::project_status::ProjectStatus;
+    use crate::domain::rule_term::{RuleTermKey, TermValue};
 
     // ---- double support ----------------------------------------------------------------
 
@@ -215,6 +241,48 @@ mod tests {
         p.programme_code.clear();
         p.content_code.clear();
         assert!(!has(&p, &w, "ho_tro_trung_lap"), "empty codes never match");
+    }
+
+    #[test]
+    fn once_per_content_switched_off_lets_a_second_support_pass() {
+        let mut w = world();
+        let p = project();
+        w.prior = vec![prior("ND235-2", "CT-KCDP-38", ProjectStatus::HoanThanh)];
+        set_term(
+            &mut w,
+            RuleTermKey::OncePerContentPerProgramme,
+            TermValue::OnOff(false),
+        );
+        assert_eq!(check(&p, &w), []);
+    }
+
+    #[test]
+    fn once_per_content_before_its_term_says_the_term_is_missing() {
+        let mut w = world();
+        w.prior = vec![prior("ND235-2", "CT-KCDP-38", ProjectStatus::HoanThanh)];
+        let mut p = project();
+        // The shipped term (NQ 08/2024/NQ-HĐND Đồng Tháp) is in force from 11/07/2024.
+        p.approval_date = Some(date(2024, 7, 10));
+        let issue = the(&p, &w, "thieu_quy_dinh");
+        assert!(!has(&p, &w, "ho_tro_trung_lap"));
+        assert_eq!(issue.field, field::BENEFICIARIES);
+        assert_eq!(issue.severity, Severity::Warning);
+        for part in [
+            "Đơn vị thụ hưởng: ",
+            "Mỗi cơ sở một lần hỗ trợ cho mỗi nội dung trong giai đoạn chương trình",
+            "10/07/2024",
+        ] {
+            assert!(issue.message.contains(part), "{part}: {}", issue.message);
+        }
+        p.approval_date = Some(date(2024, 7, 11));
+        assert!(has(&p, &w, "ho_tro_trung_lap"));
+        assert!(!has(&p, &w, "thieu_quy_dinh"));
+        drop_term(&mut w, RuleTermKey::OncePerContentPerProgramme);
+        w.prior.clear();
+        assert!(
+            !has(&p, &w, "thieu_quy_dinh"),
+            "no earlier support to judge"
+        );
     }
 
     // ---- CNNT eligibility ---------------------------------------------------------------

@@ -16,6 +16,7 @@ use crate::domain::legal_form::LegalForm;
 use crate::domain::programme::Programme;
 use crate::domain::project::{Beneficiary, Payment, PaymentKind, Project};
 use crate::domain::project_status::ProjectStatus;
+use crate::domain::rule_term::{RuleTerm, RuleTermKey, TermValue};
 use crate::domain::support_ceiling::{CapUnit, SupportCeiling};
 
 pub(super) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -57,6 +58,7 @@ pub(super) struct World {
     pub(super) definitions: Vec<CnntDefinition>,
     pub(super) establishments: Vec<Est>,
     pub(super) prior: Vec<PriorSupport>,
+    pub(super) terms: Vec<RuleTerm>,
 }
 
 pub(super) const A: Uuid = Uuid::from_u128(1);
@@ -214,6 +216,7 @@ pub(super) fn world() -> World {
             est(B, "CS-000124", "HTX cói Nga Sơn", LegalForm::HopTacXa),
         ],
         prior: Vec::new(),
+        terms: RuleTerm::shipped().expect("the shipped terms parse"),
     }
 }
 
@@ -298,6 +301,7 @@ pub(super) fn check(p: &Project, w: &World) -> Vec<Issue> {
         definitions: &w.definitions,
         beneficiaries: &facts,
         prior_support: &w.prior,
+        terms: &w.terms,
     };
     validate_project(p, &ctx)
 }
@@ -337,4 +341,16 @@ pub(super) fn prior(content: &str, programme: &str, status: ProjectStatus) -> Pr
         programme_code: programme.into(),
         status,
     }
+}
+
+/// Gives every shipped term of `key` the value `value`, as a province editing it would.
+pub(super) fn set_term(w: &mut World, key: RuleTermKey, value: TermValue) {
+    for t in w.terms.iter_mut().filter(|t| t.key == key) {
+        t.value = value;
+    }
+}
+
+/// Removes every term of `key`, as if the reference data had never had it.
+pub(super) fn drop_term(w: &mut World, key: RuleTermKey) {
+    w.terms.retain(|t| t.key != key);
 }

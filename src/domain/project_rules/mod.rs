@@ -28,7 +28,9 @@ use super::legal_form::LegalForm;
 use super::programme::Programme;
 use super::project::Project;
 use super::project_status::ProjectStatus;
+use super::rule_term::{RuleTerm, RuleTermKey};
 use super::support_ceiling::SupportCeiling;
+use crate::text::format_date;
 
 /// Keys of the project form's fields: validation names the field a finding belongs to and the
 /// UI shows the finding beside it.
@@ -94,6 +96,9 @@ pub struct ProjectRuleContext<'a> {
     pub beneficiaries: &'a [BeneficiaryFacts<'a>],
     /// Other projects that supported any of the beneficiaries.
     pub prior_support: &'a [PriorSupport],
+    /// Every version of the dated terms the rules count with (settlement deadlines, once per
+    /// content); the rules pick the one in force on the project's date.
+    pub terms: &'a [RuleTerm],
 }
 
 const BASIS_POINTS: i128 = 10_000;
@@ -143,6 +148,20 @@ fn min_own_share(cost: i64, bp: i64) -> i128 {
 
 fn facts_for<'a>(ctx: &ProjectRuleContext<'a>, id: Uuid) -> Option<&'a BeneficiaryFacts<'a>> {
     ctx.beneficiaries.iter().find(|f| f.establishment_id == id)
+}
+
+/// Warning that the reference data has no term `key` in force on `date`: the rule that counts
+/// with it says it could not judge rather than pass in silence. `opening` is the field's label.
+fn missing_term(field: &'static str, opening: &str, key: RuleTermKey, date: NaiveDate) -> Issue {
+    Issue::warning(
+        field,
+        "thieu_quy_dinh",
+        format!(
+            "{opening}: chưa kiểm tra được vì dữ liệu tham chiếu không có quy định \"{}\" áp dụng ngày {}.",
+            key.label(),
+            format_date(date)
+        ),
+    )
 }
 
 /// "cơ sở CS-000123 "Tên"", or its line number when the establishment is unknown.
