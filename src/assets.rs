@@ -33,3 +33,6 @@ pub const PROGRAMMES: &str = include_str!("../assets/danh_muc/chuong_trinh.csv")
 pub const SUPPORT_CEILINGS: &str = include_str!("../assets/danh_muc/muc_ho_tro.csv");
 /// Output indicators of projects.
 pub const INDICATORS: &str = include_str!("../assets/danh_muc/chi_tieu.csv");
+/// Dated terms the project rules count with: the settlement deadlines (TT 36/2013/TT-BCT Điều
+/// 18) and the once-per-content rule (a provincial NQ HĐND).
+pub const RULE_TERMS: &str = include_str!("../assets/danh_muc/tham_so_quy_dinh.csv");

@@ -27,6 +27,7 @@ pub mod project_status;
 pub mod project_summary;
 pub mod registration_deadline;
 pub mod report;
+pub mod rule_term;
 pub mod support_ceiling;
 pub mod support_history;
 pub mod tax_code;

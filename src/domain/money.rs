@@ -53,6 +53,16 @@ pub fn disbursement_delta(payment: &Payment) -> i64 {
     }
 }
 
+/// `amount × bp / 10 000`, rounded down to the đồng; in i128 so no product can overflow.
+pub fn share_of(amount: i64, bp: i64) -> i128 {
+    (i128::from(amount) * i128::from(bp)).div_euclid(10_000)
+}
+
+/// The least a beneficiary must pay itself when support is at most `bp` of `cost`.
+pub fn min_own_share(cost: i64, bp: i64) -> i128 {
+    i128::from(cost) - share_of(cost, bp)
+}
+
 /// Basis points of `part` over `whole`, rounded half up; `None` when `whole` is zero.
 ///
 /// "Half up" is meant literally (towards +∞): 1/3 → 3.333 bp, 1/8 → 1.250 bp,

@@ -51,6 +51,7 @@ pub fn check_project(
         definitions: &reference.definitions,
         beneficiaries: &facts,
         prior_support: &prior,
+        terms: &reference.terms,
     };
     Ok(validate_project(p, &ctx))
 }

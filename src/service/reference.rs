@@ -12,6 +12,7 @@ use crate::domain::admin_unit::{Commune, LegacyCommune, Province};
 use crate::domain::cnnt_definition::CnntDefinition;
 use crate::domain::industry::Industry;
 use crate::domain::programme::Programme;
+use crate::domain::rule_term::RuleTerm;
 use crate::domain::support_ceiling::{Indicator, SupportCeiling};
 use crate::store::{Store, StoreResult};
 use crate::text::fold::fold;
@@ -44,6 +45,8 @@ pub struct Reference {
     pub ceilings: Vec<SupportCeiling>,
     pub programmes: Vec<Programme>,
     pub indicators: Vec<Indicator>,
+    /// The dated terms of the project rules (settlement days, KCQG deadline, once per content).
+    pub terms: Vec<RuleTerm>,
     /// Every current commune of every province (beneficiaries may live outside the province).
     all_communes: HashMap<String, Commune>,
     legacy_by_code: HashMap<String, usize>,
@@ -118,6 +121,7 @@ impl Reference {
             ceilings: store.support_ceilings()?,
             programmes: store.programmes()?,
             indicators: store.indicators()?,
+            terms: store.rule_terms()?,
             all_communes,
         })
     }

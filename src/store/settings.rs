@@ -6,10 +6,12 @@ use super::audit::{AuditAction, record_change};
 use super::error::{StoreError, StoreResult};
 use super::{Store, from_json, to_json};
 use crate::domain::registration_deadline::RegistrationDeadline;
+use crate::domain::rule_term::RuleTerm;
 use crate::domain::unit_settings::{UnitKind, UnitSettings};
 
 const UNIT_KEY: &str = "unit";
 const DEADLINES_KEY: &str = "registration_deadlines";
+const RULE_TERMS_KEY: &str = "rule_terms";
 
 impl Store {
     /// Reads a raw setting.
@@ -67,6 +69,25 @@ impl Store {
             Some(json) => from_json(&json, "lịch đăng ký kế hoạch"),
             None => Ok(RegistrationDeadline::defaults()),
         }
+    }
+
+    /// The dated terms of the project rules (settlement days, the KCQG deadline, once per
+    /// content); the shipped defaults until the unit edits them.
+    pub fn rule_terms(&self) -> StoreResult<Vec<RuleTerm>> {
+        match self.setting(RULE_TERMS_KEY)? {
+            Some(json) => from_json(&json, "tham số quy định"),
+            None => RuleTerm::shipped().map_err(|e| StoreError::ReferenceData {
+                file: RuleTerm::SHIPPED_FILE,
+                line: e.line,
+                message: e.message,
+            }),
+        }
+    }
+
+    /// Stores the terms of the project rules.
+    pub fn set_rule_terms(&mut self, terms: &[RuleTerm]) -> StoreResult<()> {
+        let json = to_json(terms, "tham số quy định")?;
+        self.set_setting(RULE_TERMS_KEY, &json)
     }
 
     /// Stores the registration calendar after checking every date in it.
