@@ -1,89 +1,120 @@
-//! The Kế hoạch & cân đối screen of the app: reads the year's budget, applies what the panel
-//! asks for through the service, and opens a project when the user drills down to it.
+//! The Kế hoạch & cân đối screen: the balance of a year (dự toán lines, changes and
+//! reallocations applied through the service, programme targets, drill-down to the projects),
+//! and the registration of next year's plan.
 
 use egui::Ui;
 
-use super::{BudgetView, KhuyenCongApp, Screen};
+use super::registration_screen::RegistrationScreen;
+use super::screen::{Go, ScreenContext};
+use crate::domain::programme_target::TargetProgress;
+use crate::service::budget::BudgetYear;
+use crate::service::year_balance::YearFigures;
 use crate::ui::budget_panel::{BalanceNames, BudgetAction, BudgetPanel};
+use crate::ui::project_view::ProjectView;
 
-impl KhuyenCongApp {
-    /// Reads the budget of the panel's year.
-    pub(super) fn load_budget(&mut self) {
-        let year = self
-            .budget
-            .as_ref()
-            .map_or(chrono::Datelike::year(&self.today()), |b| b.year);
-        match self.service.budget_year(year) {
-            Ok(d) => self.budget_data = d,
-            Err(e) => self.set_status(e.to_string(), true),
+/// The two halves of the Kế hoạch & cân đối screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BudgetView {
+    Balance,
+    Registration,
+}
+
+/// The balance half: what is typed, and the year as last read.
+pub struct BudgetScreen {
+    pub view: BudgetView,
+    panel: BudgetPanel,
+    /// The plan of the panel's year as entered.
+    data: BudgetYear,
+    /// The balance of the panel's year, or why it could not be computed; None until read.
+    balance: Option<Result<YearFigures, String>>,
+    /// Targets and achievements of the programme chosen on the screen.
+    target_progress: Vec<TargetProgress>,
+    pub registration: RegistrationScreen,
+}
+
+impl BudgetScreen {
+    pub fn new(today: chrono::NaiveDate) -> BudgetScreen {
+        BudgetScreen {
+            view: BudgetView::Balance,
+            panel: BudgetPanel::new(chrono::Datelike::year(&today), today),
+            data: BudgetYear::default(),
+            balance: None,
+            target_progress: Vec::new(),
+            registration: RegistrationScreen::new(today),
         }
-        let programme = self
-            .budget
-            .as_ref()
-            .map(|b| b.programme_code.clone())
-            .unwrap_or_default();
+    }
+
+    /// Projects may have changed since the figures were read: read them again on entering.
+    pub fn on_enter(&mut self) {
+        self.balance = None;
+        self.registration.on_enter();
+    }
+
+    /// Reads the plan, the balance and the targets of the panel's year.
+    fn load(&mut self, ctx: &mut ScreenContext) {
+        let year = self.panel.year;
+        match ctx.service.budget_year(year) {
+            Ok(d) => self.data = d,
+            Err(e) => ctx.status.say(e.to_string(), true),
+        }
+        let programme = self.panel.programme_code.clone();
         self.target_progress = if programme.is_empty() {
             Vec::new()
         } else {
-            match self.service.programme_progress(&programme) {
+            match ctx.service.programme_progress(&programme) {
                 Ok(progress) => progress,
                 Err(e) => {
-                    self.set_status(e.to_string(), true);
+                    ctx.status.say(e.to_string(), true);
                     Vec::new()
                 }
             }
         };
-        self.balance = Some(self.service.year_figures(year).map_err(|e| e.to_string()));
+        self.balance = Some(ctx.service.year_figures(year).map_err(|e| e.to_string()));
     }
 
-    /// Opens a project the user drilled down to, on the Đề án screen.
-    pub(super) fn open_project_from_budget(&mut self, id: uuid::Uuid) {
-        self.open_project(id);
-        if self.project_form.is_some() {
-            self.screen = Screen::Projects;
-        }
-    }
-
-    /// Kế hoạch & cân đối: the balance of a year, or the registration of next year's plan.
-    pub(super) fn budget_screen(&mut self, ui: &mut Ui) {
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &mut ScreenContext,
+        projects: &mut ProjectView,
+    ) -> Option<Go> {
         ui.horizontal(|ui| {
             for (view, label) in [
                 (BudgetView::Balance, "Cân đối kinh phí"),
                 (BudgetView::Registration, "Đăng ký kế hoạch năm sau"),
             ] {
-                ui.selectable_value(&mut self.budget_view, view, label);
+                ui.selectable_value(&mut self.view, view, label);
             }
         });
         ui.separator();
-        match self.budget_view {
-            BudgetView::Balance => self.balance_screen(ui),
-            BudgetView::Registration => self.registration_screen(ui),
+        match self.view {
+            BudgetView::Balance => self.balance_ui(ui, ctx, projects),
+            BudgetView::Registration => self.registration.show(ui, ctx, projects),
         }
     }
 
-    fn balance_screen(&mut self, ui: &mut Ui) {
-        if self.budget.is_none() {
-            self.budget = Some(BudgetPanel::new(
-                chrono::Datelike::year(&self.today()),
-                self.today(),
-            ));
-            self.load_budget();
+    fn balance_ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &mut ScreenContext,
+        projects: &ProjectView,
+    ) -> Option<Go> {
+        if self.balance.is_none() {
+            self.load(ctx);
         }
-        let reference = &self.reference();
-        let (Some(panel), Some(projects)) = (&mut self.budget, &self.projects) else {
-            ui.label("Hãy chọn đơn vị sử dụng để bắt đầu.");
-            return;
+        let reference = ctx.reference.clone();
+        let names = BalanceNames {
+            reference: &reference,
         };
-        let names = BalanceNames { reference };
-        let balance = &self.balance;
-        let target_progress = &self.target_progress;
+        let panel = &mut self.panel;
+        let (balance, data, target_progress) = (&self.balance, &self.data, &self.target_progress);
         let action = egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 let mut action = BudgetAction::None;
                 match balance {
                     Some(Ok(figures)) => {
-                        action = panel.balance_ui(ui, &figures.balance, &names, &projects.view);
+                        action = panel.balance_ui(ui, &figures.balance, &names, projects);
                         panel.progress_ui(ui, &figures.progress);
                     }
                     Some(Err(e)) => {
@@ -102,7 +133,7 @@ impl KhuyenCongApp {
                 }
                 ui.add_space(12.0);
                 ui.separator();
-                let plan = panel.plan_ui(ui, &self.budget_data, &projects.view);
+                let plan = panel.plan_ui(ui, data, projects);
                 if plan != BudgetAction::None {
                     action = plan;
                 }
@@ -110,62 +141,29 @@ impl KhuyenCongApp {
             })
             .inner;
         let result = match action {
-            BudgetAction::None => return,
+            BudgetAction::None => return None,
             BudgetAction::Year(y) => {
-                panel.year = y;
-                panel.drill = None;
+                self.panel.year = y;
+                self.panel.drill = None;
                 Ok(())
             }
-            BudgetAction::AddLine(line) => self.service.add_budget_line(&line),
-            BudgetAction::AddChange(change) => self.service.add_budget_change(&change),
-            BudgetAction::AddReallocation(r) => self.service.add_reallocation(&r),
+            BudgetAction::AddLine(line) => ctx.service.add_budget_line(&line),
+            BudgetAction::AddChange(change) => ctx.service.add_budget_change(&change),
+            BudgetAction::AddReallocation(r) => ctx.service.add_reallocation(&r),
             BudgetAction::Programme(code) => {
-                panel.programme_code = code;
+                self.panel.programme_code = code;
                 Ok(())
             }
-            BudgetAction::SaveTargets(targets) => self.service.save_programme_targets(&targets),
-            BudgetAction::OpenProject(id) => {
-                self.open_project_from_budget(id);
-                return;
-            }
+            BudgetAction::SaveTargets(targets) => ctx.service.save_programme_targets(&targets),
+            BudgetAction::OpenProject(id) => return Some(Go::OpenProject(id)),
         };
         match result {
             Ok(()) => {
-                if let Some(panel) = &mut self.budget {
-                    panel.clear_inputs();
-                }
-                self.load_budget();
+                self.panel.clear_inputs();
+                self.load(ctx);
             }
-            Err(e) => {
-                if let Some(panel) = &mut self.budget {
-                    panel.set_error(e.to_string());
-                }
-            }
+            Err(e) => self.panel.set_error(e.to_string()),
         }
-    }
-
-    /// Tổng quan: the current year's figures as charts, computed on entering the screen.
-    pub(super) fn overview_screen(&mut self, ui: &mut Ui) {
-        if !self.has_unit() {
-            ui.label("Hãy chọn đơn vị sử dụng để bắt đầu.");
-            return;
-        }
-        let year = chrono::Datelike::year(&self.today());
-        if self.overview.is_none() {
-            self.overview = Some(self.service.year_figures(year).map_err(|e| e.to_string()));
-        }
-        let reference = &self.reference();
-        let names = BalanceNames { reference };
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| match &self.overview {
-                Some(Ok(figures)) => {
-                    crate::ui::dashboard_panel::dashboard_ui(ui, year, figures, &names)
-                }
-                Some(Err(e)) => {
-                    ui.colored_label(crate::ui::establishment_form::ERROR_COLOR, e);
-                }
-                None => {}
-            });
+        None
     }
 }

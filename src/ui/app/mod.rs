@@ -1,43 +1,40 @@
-//! The application shell: navigation, the first-start dialog, the unsaved-changes guard, and
-//! applying what the panels ask for (saving, deleting, restoring) through the service.
+//! The application shell: the navigation bar (from the table of screens), the status bar, the
+//! first-start dialog and the unsaved-changes guard. Each screen is a struct holding its own
+//! state, drawn with a [`ScreenContext`] that gives it the service, the reference snapshot, the
+//! status line and the file picker; what a screen cannot decide alone (closing a form, going
+//! to another screen) comes back to the shell, which passes it through the guard.
 
 mod budget_screen;
+mod overview_screen;
 mod project_screen;
 mod registration_screen;
+mod registry_screen;
 mod report_screen;
+pub mod screen;
+mod settings_screen;
 
-use std::sync::Arc;
-
-use chrono::NaiveDate;
 use egui::{Id, RichText, Ui};
 
-use crate::domain::unit_settings::UnitSettings;
-use crate::service::catalog::CatalogChange;
-use crate::service::reference::Reference;
+use budget_screen::BudgetScreen;
+pub use budget_screen::BudgetView;
+use overview_screen::OverviewScreen;
+use project_screen::{ProjectsRequest, ProjectsScreen};
+use registry_screen::{RegistryRequest, RegistryScreen};
+use report_screen::ReportsScreen;
+pub use screen::{Go, SCREENS, Screen, ScreenContext, Status, StatusLine};
+use settings_screen::{SettingsRequest, SettingsScreen};
+
 use crate::service::{Service, ServiceResult};
 use crate::text::number::format_integer;
-use crate::ui::budget_panel::{BudgetData, BudgetPanel};
-use crate::ui::establishment_form::{ERROR_COLOR, EstablishmentForm, FormAction};
+use crate::ui::establishment_form::{ERROR_COLOR, EstablishmentForm};
 use crate::ui::file_picker::{FilePicker, SystemFilePicker};
 use crate::ui::fonts::bold;
 use crate::ui::project_form::ProjectForm;
 use crate::ui::project_view::ProjectView;
 use crate::ui::projects_panel::ProjectsPanel;
-use crate::ui::registry_panel::{RegistryAction, RegistryPanel};
+use crate::ui::registry_panel::RegistryPanel;
 use crate::ui::registry_view::RegistryView;
-use crate::ui::settings_panel::{SettingsAction, SettingsPanel};
 use crate::ui::unit_editor::UnitEditor;
-
-/// The screens of the navigation bar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Overview,
-    Registry,
-    Projects,
-    Budget,
-    Reports,
-    Settings,
-}
 
 /// Where the user wanted to go when the unsaved-changes guard stopped them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,98 +46,111 @@ enum Leave {
     /// Close the establishment form opened from a project form.
     CloseNested,
     GoTo(Screen),
+    /// Go to the Đề án screen and open a project (or a new proposal) there.
+    Open(Go),
     CloseWindow,
 }
 
-/// A line in the status bar.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Status {
-    pub text: String,
-    pub is_error: bool,
+/// The lists every screen works over, read when the database opens.
+pub struct Lists {
+    pub establishments: RegistryView,
+    pub projects: ProjectView,
 }
 
-/// The two halves of the Kế hoạch & cân đối screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BudgetView {
-    Balance,
-    Registration,
+impl Lists {
+    /// Reads both lists through the service.
+    pub fn load(service: &Service) -> ServiceResult<Lists> {
+        Ok(Lists {
+            establishments: RegistryView::new(service.establishment_summaries()?),
+            projects: ProjectView::new(service.project_summaries()?),
+        })
+    }
+
+    /// Nothing to list (before the unit is chosen).
+    pub fn empty() -> Lists {
+        Lists {
+            establishments: RegistryView::new(Vec::new()),
+            projects: ProjectView::new(Vec::new()),
+        }
+    }
 }
 
-/// The whole app's state.
+/// Builds the context a screen draws with from the shell's parts.
+fn screen_context<'a>(
+    service: &'a mut Service,
+    status: &'a mut StatusLine,
+    file_picker: &'a mut dyn FilePicker,
+    modal_open: bool,
+) -> ScreenContext<'a> {
+    let reference = service.reference().clone();
+    ScreenContext {
+        service,
+        reference,
+        status,
+        file_picker,
+        modal_open,
+    }
+}
+
+/// The whole app's state: the service, one struct per screen, and the shell's own.
 pub struct KhuyenCongApp {
     service: Service,
     screen: Screen,
-    registry: Option<RegistryPanel>,
-    form: Option<EstablishmentForm>,
-    projects: Option<ProjectsPanel>,
-    project_form: Option<ProjectForm>,
-    /// An establishment form opened over the project form to add a beneficiary.
-    nested: Option<EstablishmentForm>,
-    budget: Option<BudgetPanel>,
-    budget_data: BudgetData,
-    /// Which half of the Kế hoạch & cân đối screen is shown.
-    budget_view: BudgetView,
-    registration: Option<crate::ui::registration_panel::RegistrationPanel>,
-    /// The Báo cáo screen: the open report's form, the saved list, and its laid-out pages.
-    reports: Option<crate::ui::report_panel::ReportPanel>,
-    report_list: Vec<crate::report::SavedReport>,
-    report_rendered: Option<crate::service::report_output::Rendered>,
-    report_preview: crate::ui::report_preview::ReportPreview,
-    /// A report file being written on a worker thread: its outcome in Vietnamese.
-    report_job: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
-    /// The consolidated registration of the panel's year and the calendar, or why not.
-    registration_data: Option<Result<crate::service::registration::RegistrationYear, String>>,
-    /// The balance of the budget screen's year, or why it could not be computed.
-    balance: Option<Result<crate::service::year_balance::YearFigures, String>>,
-    /// The current year's figures for the Tổng quan screen.
-    overview: Option<Result<crate::service::year_balance::YearFigures, String>>,
-    /// Targets and achievements of the programme chosen on the budget screen.
-    target_progress: Vec<crate::domain::programme_target::TargetProgress>,
+    overview: OverviewScreen,
+    registry: RegistryScreen,
+    projects: ProjectsScreen,
+    budget: BudgetScreen,
+    reports: ReportsScreen,
+    settings: SettingsScreen,
     file_picker: Box<dyn FilePicker>,
-    settings: SettingsPanel,
     first_start: Option<UnitEditor>,
     guard: Option<Leave>,
     allow_close: bool,
-    status: Option<Status>,
+    status: StatusLine,
 }
 
 impl KhuyenCongApp {
-    /// Builds the app over an open database; the session's day is the date rules are judged on.
+    /// Builds the app over an open database, reading its lists now; the session's day is the
+    /// date rules are judged on.
     pub fn new(service: Service) -> ServiceResult<KhuyenCongApp> {
-        let unit = service.session().unit.clone();
-        let settings = SettingsPanel::new(unit.as_ref(), service.backups()?);
-        let mut app = KhuyenCongApp {
-            first_start: unit.is_none().then(|| UnitEditor::new(None)),
-            service,
+        let lists = if service.session().unit.is_some() {
+            Lists::load(&service)?
+        } else {
+            Lists::empty()
+        };
+        Ok(KhuyenCongApp::with_lists(service, lists))
+    }
+
+    /// Builds the app over an open database whose lists were already read.
+    pub fn with_lists(mut service: Service, lists: Lists) -> KhuyenCongApp {
+        let mut status = StatusLine::default();
+        let mut picker = SystemFilePicker;
+        let settings = SettingsScreen::new(&mut screen_context(
+            &mut service,
+            &mut status,
+            &mut picker,
+            false,
+        ));
+        let today = service.today();
+        KhuyenCongApp {
+            first_start: service
+                .session()
+                .unit
+                .is_none()
+                .then(|| UnitEditor::new(None)),
             screen: Screen::Overview,
-            registry: None,
-            form: None,
-            projects: None,
-            project_form: None,
-            nested: None,
-            budget: None,
-            budget_data: BudgetData::default(),
-            budget_view: BudgetView::Balance,
-            registration: None,
-            registration_data: None,
-            reports: None,
-            report_list: Vec::new(),
-            report_rendered: None,
-            report_preview: Default::default(),
-            report_job: None,
-            balance: None,
-            target_progress: Vec::new(),
-            overview: None,
-            file_picker: Box::new(SystemFilePicker),
+            overview: OverviewScreen::default(),
+            registry: RegistryScreen::new(lists.establishments),
+            projects: ProjectsScreen::new(lists.projects),
+            budget: BudgetScreen::new(today),
+            reports: ReportsScreen::new(today),
             settings,
+            file_picker: Box::new(SystemFilePicker),
             guard: None,
             allow_close: false,
-            status: None,
-        };
-        if unit.is_some() {
-            app.load_lists()?;
+            status,
+            service,
         }
-        Ok(app)
     }
 
     /// Opens on `screen` instead of Tổng quan (benchmarks start on the registry this way).
@@ -157,17 +167,17 @@ impl KhuyenCongApp {
 
     /// The project list, once the unit is set.
     pub fn projects(&self) -> Option<&ProjectsPanel> {
-        self.projects.as_ref()
+        self.has_unit().then_some(&self.projects.panel)
     }
 
     /// The open project form, if any.
     pub fn project_form(&self) -> Option<&ProjectForm> {
-        self.project_form.as_ref()
+        self.projects.form.as_ref()
     }
 
     /// The establishment form opened from a project form, if any.
     pub fn nested_form(&self) -> Option<&EstablishmentForm> {
-        self.nested.as_ref()
+        self.projects.nested.as_ref()
     }
 
     /// The service (tests inspect the database through it).
@@ -175,29 +185,14 @@ impl KhuyenCongApp {
         &self.service
     }
 
-    /// The date rules are judged on.
-    fn today(&self) -> NaiveDate {
-        self.service.today()
-    }
-
-    /// The reference snapshot (an Arc: drawing code holds it while the app changes).
-    fn reference(&self) -> Arc<Reference> {
-        self.service.reference().clone()
-    }
-
-    /// Whether the unit is set (before the first-start dialog, screens have nothing to show).
-    fn has_unit(&self) -> bool {
-        self.service.session().unit.is_some()
-    }
-
-    /// The registry panel, once the unit is set.
+    /// The registry list, once the unit is set.
     pub fn registry(&self) -> Option<&RegistryPanel> {
-        self.registry.as_ref()
+        self.has_unit().then_some(&self.registry.panel)
     }
 
-    /// The open form, if any.
+    /// The open establishment form of the registry screen, if any.
     pub fn form(&self) -> Option<&EstablishmentForm> {
-        self.form.as_ref()
+        self.registry.form.as_ref()
     }
 
     /// The current screen.
@@ -207,7 +202,7 @@ impl KhuyenCongApp {
 
     /// The status-bar message.
     pub fn status(&self) -> Option<&Status> {
-        self.status.as_ref()
+        self.status.0.as_ref()
     }
 
     /// Whether the first-start dialog is showing.
@@ -215,52 +210,45 @@ impl KhuyenCongApp {
         self.first_start.is_some()
     }
 
-    fn set_status(&mut self, text: impl Into<String>, is_error: bool) {
-        self.status = Some(Status {
-            text: text.into(),
-            is_error,
-        });
+    /// Whether the unit is set (before the first-start dialog, screens have nothing to show).
+    fn has_unit(&self) -> bool {
+        self.service.session().unit.is_some()
     }
 
-    /// Reads the lists of the unit's data (after start, a new unit, a restored file).
-    fn load_lists(&mut self) -> ServiceResult<()> {
-        let view = RegistryView::new(self.service.establishment_summaries()?);
-        self.registry = Some(RegistryPanel::new(view));
-        self.projects = Some(ProjectsPanel::new(ProjectView::new(
-            self.service.project_summaries()?,
-        )));
-        // Another unit or a restored file: the budget screens read their year again.
-        self.budget = None;
-        self.overview = None;
-        self.registration = None;
-        self.reports = None;
-        self.report_rendered = None;
-        self.refresh_settings();
-        Ok(())
+    /// A dialog is over the screens.
+    fn modal_open(&self) -> bool {
+        self.guard.is_some() || self.first_start.is_some()
     }
 
-    /// Shows the unit and the backups as they are now on the Cài đặt screen.
-    fn refresh_settings(&mut self) {
-        match self.service.backups() {
-            Ok(backups) => self
-                .settings
-                .refresh(self.service.session().unit.as_ref(), backups),
-            Err(e) => self.set_status(format!("Không đọc được danh sách bản sao lưu: {e}"), true),
-        }
-    }
-
-    fn save_unit(&mut self, unit: UnitSettings) {
-        let result = self
-            .service
-            .save_unit(&unit)
-            .and_then(|()| self.load_lists());
-        match result {
-            Ok(()) => {
-                self.first_start = None;
-                self.set_status("Đã lưu cài đặt đơn vị.", false);
+    /// The unit changed or the data was replaced: every screen starts again over lists read
+    /// afresh.
+    fn reload_everything(&mut self) {
+        let lists = match Lists::load(&self.service) {
+            Ok(lists) => lists,
+            Err(e) => {
+                self.status.say(e.to_string(), true);
+                return;
             }
-            Err(e) => self.set_status(e.to_string(), true),
-        }
+        };
+        let today = self.service.today();
+        self.registry = RegistryScreen::new(lists.establishments);
+        self.projects = ProjectsScreen::new(lists.projects);
+        self.overview = OverviewScreen::default();
+        self.budget = BudgetScreen::new(today);
+        self.reports = ReportsScreen::new(today);
+        self.first_start = self
+            .service
+            .session()
+            .unit
+            .is_none()
+            .then(|| UnitEditor::new(None));
+        let mut ctx = screen_context(
+            &mut self.service,
+            &mut self.status,
+            &mut *self.file_picker,
+            false,
+        );
+        self.settings.refresh(&mut ctx);
     }
 
     /// Draws one frame of the whole app.
@@ -287,27 +275,16 @@ impl KhuyenCongApp {
         }
     }
 
-    /// Ctrl+0…4 go to Tổng quan, Cơ sở CNNT, Đề án, Kế hoạch & cân đối, Cài đặt (through the
-    /// unsaved guard).
+    /// Ctrl+digit goes to the screen of [`SCREENS`] with that key (through the unsaved guard).
     fn screen_shortcuts(&mut self, ui: &mut Ui) {
-        if self.guard.is_some() || self.first_start.is_some() {
+        if self.modal_open() {
             return;
         }
         let wanted = ui.input_mut(|i| {
-            [
-                (egui::Key::Num1, Screen::Registry),
-                (egui::Key::Num2, Screen::Projects),
-                (egui::Key::Num3, Screen::Budget),
-                (egui::Key::Num4, Screen::Reports),
-                (egui::Key::Num5, Screen::Settings),
-            ]
-            .into_iter()
-            .find(|(key, _)| i.consume_key(egui::Modifiers::COMMAND, *key))
-            .or_else(|| {
-                i.consume_key(egui::Modifiers::COMMAND, egui::Key::Num0)
-                    .then_some((egui::Key::Num0, Screen::Overview))
-            })
-            .map(|(_, screen)| screen)
+            SCREENS
+                .iter()
+                .find(|e| i.consume_key(egui::Modifiers::COMMAND, e.key))
+                .map(|e| e.screen)
         });
         if let Some(screen) = wanted
             && screen != self.screen
@@ -320,29 +297,14 @@ impl KhuyenCongApp {
         ui.horizontal(|ui| {
             ui.label(bold("Sổ Khuyến công").size(18.0));
             ui.add_space(16.0);
-            for (screen, text) in [
-                (Screen::Overview, "Tổng quan"),
-                (Screen::Registry, "Cơ sở CNNT"),
-                (Screen::Projects, "Đề án"),
-                (Screen::Budget, "Kế hoạch & cân đối"),
-                (Screen::Reports, "Báo cáo"),
-                (Screen::Settings, "Cài đặt"),
-            ] {
-                let shortcut = match screen {
-                    Screen::Overview => "Ctrl+0",
-                    Screen::Registry => "Ctrl+1",
-                    Screen::Projects => "Ctrl+2",
-                    Screen::Budget => "Ctrl+3",
-                    Screen::Reports => "Ctrl+4",
-                    Screen::Settings => "Ctrl+5",
-                };
+            for entry in &SCREENS {
                 if ui
-                    .selectable_label(self.screen == screen, text)
-                    .on_hover_text(shortcut)
+                    .selectable_label(self.screen == entry.screen, entry.title)
+                    .on_hover_text(entry.shortcut)
                     .clicked()
-                    && self.screen != screen
+                    && self.screen != entry.screen
                 {
-                    self.leave(Leave::GoTo(screen));
+                    self.leave(Leave::GoTo(entry.screen));
                 }
             }
             if let Some(unit) = &self.service.session().unit {
@@ -359,7 +321,7 @@ impl KhuyenCongApp {
 
     fn status_bar(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            if let Some(s) = &self.status {
+            if let Some(s) = &self.status.0 {
                 let color = if s.is_error {
                     ERROR_COLOR
                 } else {
@@ -367,138 +329,74 @@ impl KhuyenCongApp {
                 };
                 ui.colored_label(color, &s.text);
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if let Some(r) = &self.registry {
-                    ui.label(
-                        RichText::new(format!("{} cơ sở", format_integer(r.view.total() as i64)))
-                            .weak(),
-                    );
-                }
-            });
+            if self.has_unit() {
+                let total = self.registry.panel.view.total() as i64;
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(RichText::new(format!("{} cơ sở", format_integer(total))).weak());
+                });
+            }
         });
     }
 
     fn central(&mut self, ui: &mut Ui) {
-        match self.screen {
-            Screen::Overview => self.overview_screen(ui),
-            Screen::Registry => self.registry_screen(ui),
-            Screen::Projects => self.projects_screen(ui),
-            Screen::Budget => self.budget_screen(ui),
-            Screen::Reports => self.report_screen(ui),
-            Screen::Settings => self.settings_screen(ui),
-        }
-    }
-
-    fn registry_screen(&mut self, ui: &mut Ui) {
-        if !self.has_unit() {
+        if !self.has_unit() && self.screen != Screen::Settings {
             ui.label("Hãy chọn đơn vị sử dụng để bắt đầu.");
             return;
         }
-        let cache = &self.reference();
-        let modal_open = self.guard.is_some() || self.first_start.is_some();
-        if let Some(form) = &mut self.form {
-            let service = &self.service;
-            form.revalidate(|r| service.establishment_issues(r).map_err(|e| e.to_string()));
-            // Behind a dialog the form stays visible but inert, and leaves the keys to the dialog.
-            let action = ui
-                .add_enabled_ui(!modal_open, |ui| form.ui(ui, cache, !modal_open))
-                .inner;
-            match action {
-                FormAction::Save => self.save_form(),
-                FormAction::Cancel => self.leave(Leave::CloseForm),
-                FormAction::None => {}
+        let modal_open = self.modal_open();
+        let mut ctx = screen_context(
+            &mut self.service,
+            &mut self.status,
+            &mut *self.file_picker,
+            modal_open,
+        );
+        let leave = match self.screen {
+            Screen::Overview => {
+                self.overview.show(ui, &mut ctx);
+                None
             }
-            return;
-        }
-        let Some(registry) = &mut self.registry else {
-            return;
-        };
-        match registry.ui(ui, cache, modal_open) {
-            RegistryAction::New => {
-                self.form = Some(EstablishmentForm::new_record(cache, self.service.today()));
+            Screen::Registry => match self.registry.show(ui, &mut ctx) {
+                RegistryRequest::CloseForm => Some(Leave::CloseForm),
+                RegistryRequest::None => None,
+            },
+            Screen::Projects => match self.projects.show(ui, &mut ctx, &mut self.registry) {
+                ProjectsRequest::CloseForm => Some(Leave::CloseProjectForm),
+                ProjectsRequest::CloseNested => Some(Leave::CloseNested),
+                ProjectsRequest::None => None,
+            },
+            Screen::Budget => self
+                .budget
+                .show(ui, &mut ctx, &mut self.projects.panel.view)
+                .map(Leave::Open),
+            Screen::Reports => {
+                self.reports.show(ui, &mut ctx);
+                None
             }
-            RegistryAction::Edit(id) => {
-                let opened = self
-                    .service
-                    .establishment(id)
-                    .and_then(|record| Ok((self.service.support_history(id)?, record)));
-                match opened {
-                    Ok((history, record)) => {
-                        let mut form = EstablishmentForm::edit(record, cache, self.service.today());
-                        form.set_support_history(history);
-                        self.form = Some(form);
-                    }
-                    Err(e) => self.set_status(e.to_string(), true),
+            Screen::Settings => match self.settings.show(ui, &mut ctx) {
+                SettingsRequest::None => None,
+                SettingsRequest::UnitSaved | SettingsRequest::Restored => {
+                    self.reload_everything();
+                    None
                 }
-            }
-            RegistryAction::Delete(id) => self.delete(id),
-            RegistryAction::None => {}
-        }
-    }
-
-    /// Puts a just-saved establishment into the registry list without reloading the list.
-    fn list_saved_establishment(&mut self, id: uuid::Uuid, select: bool) {
-        let summary = match self.service.establishment_summary(id) {
-            Ok(summary) => summary,
-            Err(e) => {
-                self.set_status(
-                    format!("Đã lưu, nhưng chưa đọc lại được danh sách: {e}"),
-                    true,
-                );
-                return;
-            }
+            },
         };
-        if let (Some(registry), Some(summary)) = (&mut self.registry, summary) {
-            registry.view.upsert(summary);
-            if select {
-                registry.select(Some(id));
-            }
+        if let Some(to) = leave {
+            self.leave(to);
         }
     }
 
-    fn save_form(&mut self) {
-        let Some(form) = &mut self.form else {
-            return;
-        };
-        match save_establishment_form(&mut self.service, form) {
-            Some(saved) => {
-                self.form = None;
-                self.set_status(
-                    format!("Đã lưu cơ sở {} — {}.", saved.code, saved.name),
-                    false,
-                );
-                self.list_saved_establishment(saved.id, true);
-                self.after_leave_guard_resolved();
-            }
-            // Errors are shown in the form; stay there.
-            None => self.guard = None,
-        }
-    }
-
-    fn delete(&mut self, id: uuid::Uuid) {
-        match self.service.delete_establishment(id) {
-            Ok(name) => {
-                if let Some(r) = &mut self.registry {
-                    r.view.remove(id);
-                    r.select(None);
-                }
-                self.set_status(format!("Đã xóa cơ sở {name}."), false);
-            }
-            Err(e) => self.set_status(e.to_string(), true),
-        }
-    }
-
-    /// Leaves the form (or the screen) unless it has unsaved changes, in which case the guard asks.
     /// Whether the form that `to` would close has unsaved changes.
     fn loses_changes(&self, to: Leave) -> bool {
-        let establishment = self.form.as_ref().is_some_and(|f| f.is_dirty());
-        let project = self.project_form.as_ref().is_some_and(|f| f.is_dirty());
-        let nested = self.nested.as_ref().is_some_and(|f| f.is_dirty());
+        let establishment = self.registry.is_dirty();
+        let project = self.projects.form_is_dirty();
+        let nested = self.projects.nested_is_dirty();
         match to {
             Leave::CloseForm => establishment,
             Leave::CloseProjectForm => project,
             Leave::CloseNested => nested,
-            Leave::GoTo(_) | Leave::CloseWindow => establishment || project || nested,
+            Leave::GoTo(_) | Leave::Open(_) | Leave::CloseWindow => {
+                establishment || project || nested
+            }
         }
     }
 
@@ -507,6 +405,7 @@ impl KhuyenCongApp {
         self.loses_changes(Leave::CloseWindow)
     }
 
+    /// Goes where `to` says unless that loses changes, in which case the guard asks first.
     fn leave(&mut self, to: Leave) {
         if self.loses_changes(to) {
             self.guard = Some(to);
@@ -515,46 +414,99 @@ impl KhuyenCongApp {
         }
     }
 
+    fn close_all_forms(&mut self) {
+        self.registry.form = None;
+        self.projects.form = None;
+        self.projects.nested = None;
+    }
+
     fn go(&mut self, to: Leave) {
         match to {
-            Leave::CloseForm => self.form = None,
-            Leave::CloseProjectForm => self.project_form = None,
-            Leave::CloseNested => self.nested = None,
-            Leave::GoTo(_) | Leave::CloseWindow => {
-                self.form = None;
-                self.project_form = None;
-                self.nested = None;
-            }
-        }
-        match to {
-            Leave::CloseForm | Leave::CloseProjectForm | Leave::CloseNested => {}
+            Leave::CloseForm => self.registry.form = None,
+            Leave::CloseProjectForm => self.projects.form = None,
+            Leave::CloseNested => self.projects.nested = None,
             Leave::GoTo(screen) => {
-                if screen == Screen::Settings {
-                    self.refresh_settings();
+                self.close_all_forms();
+                self.enter(screen);
+            }
+            Leave::Open(go) => {
+                self.close_all_forms();
+                self.enter(Screen::Projects);
+                let mut ctx = screen_context(
+                    &mut self.service,
+                    &mut self.status,
+                    &mut *self.file_picker,
+                    false,
+                );
+                match go {
+                    Go::OpenProject(id) => self.projects.open(&mut ctx, id),
+                    Go::NewProject(year) => self.projects.open_new(&mut ctx, year),
                 }
-                if screen == Screen::Overview {
-                    self.overview = None;
-                }
-                // Projects may have changed since the balance was computed.
-                if screen == Screen::Budget && self.budget.is_some() {
-                    self.load_budget();
-                }
-                if screen == Screen::Budget && self.registration.is_some() {
-                    self.load_registration();
-                }
-                self.screen = screen;
             }
             Leave::CloseWindow => {
+                self.close_all_forms();
                 self.allow_close = true;
-                self.status = None;
+                self.status.0 = None;
             }
         }
+    }
+
+    /// Shows `screen`, which reads again what may have changed since it was last shown.
+    fn enter(&mut self, screen: Screen) {
+        match screen {
+            Screen::Overview => self.overview.on_enter(),
+            Screen::Budget => self.budget.on_enter(),
+            Screen::Reports => self.reports.on_enter(),
+            Screen::Settings => {
+                let mut ctx = screen_context(
+                    &mut self.service,
+                    &mut self.status,
+                    &mut *self.file_picker,
+                    false,
+                );
+                self.settings.refresh(&mut ctx);
+            }
+            Screen::Registry | Screen::Projects => {}
+        }
+        self.screen = screen;
     }
 
     /// After a save requested from the guard, carry on to where the user was going.
     fn after_leave_guard_resolved(&mut self) {
         if let Some(to) = self.guard.take() {
             self.go(to);
+        }
+    }
+
+    /// "Lưu" in the guard: saves the form that would be lost, then carries on (or stays when
+    /// the save was refused — the form says why).
+    fn save_from_guard(&mut self) {
+        let mut ctx = screen_context(
+            &mut self.service,
+            &mut self.status,
+            &mut *self.file_picker,
+            false,
+        );
+        let nested = self.guard == Some(Leave::CloseNested)
+            || (self.guard != Some(Leave::CloseProjectForm) && self.projects.nested_is_dirty());
+        if nested {
+            let saved = self.projects.save_nested(&mut ctx, &mut self.registry);
+            // Once the nested form is saved, the guard may still ask about the project form.
+            if !saved || self.guard == Some(Leave::CloseNested) {
+                self.guard = None;
+            }
+            return;
+        }
+        let saved = if self.guard == Some(Leave::CloseProjectForm) || self.projects.form_is_dirty()
+        {
+            self.projects.save(&mut ctx)
+        } else {
+            self.registry.save(&mut ctx)
+        };
+        if saved {
+            self.after_leave_guard_resolved();
+        } else {
+            self.guard = None;
         }
     }
 
@@ -580,15 +532,7 @@ impl KhuyenCongApp {
         });
         let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
         match modal.inner {
-            Some(0) => match self.guard {
-                Some(Leave::CloseNested) => self.save_nested(),
-                Some(Leave::CloseProjectForm) => self.save_project_form(),
-                _ if self.nested.as_ref().is_some_and(|f| f.is_dirty()) => self.save_nested(),
-                _ if self.project_form.as_ref().is_some_and(|f| f.is_dirty()) => {
-                    self.save_project_form()
-                }
-                _ => self.save_form(),
-            },
+            Some(0) => self.save_from_guard(),
             Some(1) => {
                 if let Some(to) = self.guard.take() {
                     self.go(to);
@@ -602,67 +546,13 @@ impl KhuyenCongApp {
             None if escape || modal.should_close() => self.guard = None,
             None => {}
         }
-        if self.allow_close && self.form.is_none() && self.guard.is_none() {
+        if self.allow_close && self.registry.form.is_none() && self.guard.is_none() {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 
-    fn settings_screen(&mut self, ui: &mut Ui) {
-        let reference = self.reference();
-        let catalog = self
-            .has_unit()
-            .then(|| (&*reference, reference.province_code.as_str(), self.today()));
-        let path = self.service.database_path().to_owned();
-        let action = self.settings.ui(ui, &path, &reference.provinces, catalog);
-        match action {
-            SettingsAction::SaveUnit(unit) => self.save_unit(unit),
-            SettingsAction::BackupNow => {
-                match self.service.backup_now() {
-                    Ok(dest) => {
-                        self.set_status(format!("Đã sao lưu vào {}.", dest.display()), false)
-                    }
-                    Err(e) => self.set_status(e.to_string(), true),
-                }
-                self.refresh_settings();
-            }
-            SettingsAction::Restore(path) => {
-                match self.service.restore(&path) {
-                    Ok(safety) => {
-                        let reload = if self.has_unit() {
-                            self.load_lists()
-                        } else {
-                            self.first_start = Some(UnitEditor::new(None));
-                            Ok(())
-                        };
-                        match reload {
-                            Ok(()) => self.set_status(
-                                format!(
-                                    "Đã khôi phục dữ liệu. Dữ liệu trước khi khôi phục được giữ ở {}.",
-                                    safety.display()
-                                ),
-                                false,
-                            ),
-                            Err(e) => self.set_status(e.to_string(), true),
-                        }
-                    }
-                    Err(e) => self.set_status(e.to_string(), true),
-                }
-                self.refresh_settings();
-            }
-            SettingsAction::Catalog(change) => self.apply_catalog_change(change),
-            SettingsAction::None => {}
-        }
-    }
-
-    fn apply_catalog_change(&mut self, change: CatalogChange) {
-        match self.service.apply_catalog_change(&change) {
-            Ok(done) => self.set_status(done, false),
-            Err(e) => self.set_status(e.to_string(), true),
-        }
-    }
-
     fn first_start_dialog(&mut self, ui: &mut Ui) {
-        let reference = self.reference();
+        let reference = self.service.reference().clone();
         let Some(editor) = &mut self.first_start else {
             return;
         };
@@ -674,28 +564,15 @@ impl KhuyenCongApp {
             editor.ui(ui, &reference.provinces, "Bắt đầu sử dụng")
         });
         if let Some(unit) = modal.inner {
-            self.save_unit(unit);
-        }
-    }
-}
-
-/// Judges and saves an establishment form through the service; returns the saved record, or
-/// None when errors, a check that could not run or a refused write keep the form open (the
-/// form then says why).
-pub(super) fn save_establishment_form(
-    service: &mut Service,
-    form: &mut EstablishmentForm,
-) -> Option<crate::domain::establishment::Establishment> {
-    let (record, is_new) =
-        form.save_request(|r| service.establishment_issues(r).map_err(|e| e.to_string()))?;
-    match service.save_establishment(record, is_new) {
-        Ok(saved) => {
-            form.saved(saved.clone());
-            Some(saved)
-        }
-        Err(e) => {
-            form.message = Some(format!("Chưa lưu được: {e}"));
-            None
+            let mut ctx = screen_context(
+                &mut self.service,
+                &mut self.status,
+                &mut *self.file_picker,
+                false,
+            );
+            if settings_screen::save_unit(&mut ctx, &unit) {
+                self.reload_everything();
+            }
         }
     }
 }

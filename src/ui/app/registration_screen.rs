@@ -1,98 +1,97 @@
-//! The Đăng ký kế hoạch view of the Kế hoạch & cân đối screen: reads the plan year's proposals
-//! and the calendar, records appraisals and calendar edits through the service, and opens a
-//! proposal in the project form.
+//! The Đăng ký kế hoạch view of the Kế hoạch & cân đối screen: the plan year's proposals
+//! consolidated against the calendar; appraisals and calendar edits through the service; a
+//! proposal opens in the project form.
 
-use chrono::Datelike;
 use egui::Ui;
 
-use super::{KhuyenCongApp, Screen};
+use super::screen::{Go, ScreenContext};
+use crate::service::registration::RegistrationYear;
 use crate::ui::budget_panel::BalanceNames;
+use crate::ui::project_view::ProjectView;
 use crate::ui::registration_panel::{RegistrationAction, RegistrationPanel};
 
-impl KhuyenCongApp {
-    /// Reads the proposals of the panel's year and consolidates them.
-    pub(super) fn load_registration(&mut self) {
-        let year = self
-            .registration
-            .as_ref()
-            .map_or(self.today().year() + 1, |r| r.year);
-        self.registration_data = Some(
-            self.service
-                .registration_year(year)
-                .map_err(|e| e.to_string()),
-        );
+/// The registration half: what is typed, and the plan year as last read.
+pub struct RegistrationScreen {
+    panel: RegistrationPanel,
+    /// The consolidated proposals and the calendar, or why not; None until read.
+    data: Option<Result<RegistrationYear, String>>,
+}
+
+impl RegistrationScreen {
+    /// Next year's plan, judged on `today`.
+    pub fn new(today: chrono::NaiveDate) -> RegistrationScreen {
+        RegistrationScreen {
+            panel: RegistrationPanel::new(chrono::Datelike::year(&today) + 1, today),
+            data: None,
+        }
     }
 
-    pub(super) fn registration_screen(&mut self, ui: &mut Ui) {
-        if self.registration.is_none() {
-            self.registration = Some(RegistrationPanel::new(
-                self.today().year() + 1,
-                self.today(),
-            ));
-            self.load_registration();
+    /// Proposals may have changed since they were read: read them again on entering.
+    pub fn on_enter(&mut self) {
+        self.data = None;
+    }
+
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &mut ScreenContext,
+        projects: &mut ProjectView,
+    ) -> Option<Go> {
+        if self.data.is_none() {
+            self.data = Some(
+                ctx.service
+                    .registration_year(self.panel.year)
+                    .map_err(|e| e.to_string()),
+            );
         }
-        let reference = &self.reference();
-        let (Some(panel), Some(data)) = (&mut self.registration, &self.registration_data) else {
-            return;
+        let Some(data) = &self.data else {
+            return None;
         };
-        let (summary, deadlines) = match data {
-            Ok(d) => (&d.summary, &d.deadlines),
+        let data = match data {
+            Ok(d) => d,
             Err(e) => {
                 ui.colored_label(crate::ui::establishment_form::ERROR_COLOR, e);
-                return;
+                return None;
             }
         };
-        let names = BalanceNames { reference };
-        let user = self.service.session().actor.clone();
+        let reference = ctx.reference.clone();
+        let names = BalanceNames {
+            reference: &reference,
+        };
+        let user = ctx.service.session().actor.clone();
+        let panel = &mut self.panel;
         let action = egui::ScrollArea::vertical()
             .id_salt("registration_scroll")
             .auto_shrink([false, false])
-            .show(ui, |ui| panel.ui(ui, summary, deadlines, &names, &user))
+            .show(ui, |ui| {
+                panel.ui(ui, &data.summary, &data.deadlines, &names, &user)
+            })
             .inner;
         let result = match action {
-            RegistrationAction::None => return,
+            RegistrationAction::None => return None,
             RegistrationAction::Year(y) => {
-                panel.year = y;
+                self.panel.year = y;
                 Ok(())
             }
-            RegistrationAction::SaveDeadlines(d) => self.service.save_registration_deadlines(&d),
-            RegistrationAction::Appraise(id, appraisal) => self.record_appraisal(id, appraisal),
-            RegistrationAction::NewProposal => {
-                let year = panel.year;
-                self.open_new_project(year);
-                self.screen = Screen::Projects;
-                return;
+            RegistrationAction::SaveDeadlines(d) => ctx.service.save_registration_deadlines(&d),
+            // The proposal's row in the project list changes with it.
+            RegistrationAction::Appraise(id, appraisal) => {
+                ctx.service.record_appraisal(id, appraisal).map(|row| {
+                    if let Some(row) = row {
+                        projects.upsert(row);
+                    }
+                })
             }
-            RegistrationAction::OpenProject(id) => {
-                self.open_project_from_budget(id);
-                return;
-            }
+            RegistrationAction::NewProposal => return Some(Go::NewProject(self.panel.year)),
+            RegistrationAction::OpenProject(id) => return Some(Go::OpenProject(id)),
         };
         match result {
             Ok(()) => {
-                if let Some(panel) = &mut self.registration {
-                    panel.saved();
-                }
-                self.load_registration();
+                self.panel.saved();
+                self.data = None;
             }
-            Err(e) => {
-                if let Some(panel) = &mut self.registration {
-                    panel.set_error(e.to_string());
-                }
-            }
+            Err(e) => self.panel.set_error(e.to_string()),
         }
-    }
-
-    /// Stores the Sở's appraisal (see `Project::record_appraisal`) and shows the new list row.
-    fn record_appraisal(
-        &mut self,
-        id: uuid::Uuid,
-        appraisal: crate::domain::plan_registration::Appraisal,
-    ) -> crate::service::ServiceResult<()> {
-        let summary = self.service.record_appraisal(id, appraisal)?;
-        if let (Some(p), Some(summary)) = (&mut self.projects, summary) {
-            p.view.upsert(summary);
-        }
-        Ok(())
+        None
     }
 }

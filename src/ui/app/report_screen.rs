@@ -4,53 +4,78 @@
 
 use egui::Ui;
 
-use super::KhuyenCongApp;
+use super::screen::ScreenContext;
 use crate::domain::report::SavedReport;
-use crate::service::report_output::render;
+use crate::service::report_output::{Rendered, render};
 use crate::service::{ServiceError, ServiceResult};
 use crate::ui::report_panel::{ReportAction, ReportPanel};
+use crate::ui::report_preview::ReportPreview;
 
-impl KhuyenCongApp {
-    /// Reads the saved reports.
-    fn load_report_list(&mut self) {
-        match self.service.reports() {
-            Ok(list) => self.report_list = list,
-            Err(e) => self.set_status(e.to_string(), true),
+/// The Báo cáo screen: the open report's form, the saved list, and its laid-out pages.
+pub struct ReportsScreen {
+    pub panel: ReportPanel,
+    list: Vec<SavedReport>,
+    /// None until the list is read on entering the screen.
+    listed: bool,
+    rendered: Option<Rendered>,
+    preview: ReportPreview,
+    /// A report file being written on a worker thread: its outcome in Vietnamese.
+    job: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
+}
+
+impl ReportsScreen {
+    pub fn new(today: chrono::NaiveDate) -> ReportsScreen {
+        ReportsScreen {
+            panel: ReportPanel::new(today),
+            list: Vec::new(),
+            listed: false,
+            rendered: None,
+            preview: ReportPreview::default(),
+            job: None,
         }
     }
 
+    /// Reads the saved reports.
+    fn load_report_list(&mut self, ctx: &mut ScreenContext) {
+        match ctx.service.reports() {
+            Ok(list) => self.list = list,
+            Err(e) => ctx.status.say(e.to_string(), true),
+        }
+        self.listed = true;
+    }
+
     /// Lays the open report out again with its figures (frozen ones once finalised).
-    fn refresh_report_preview(&mut self) {
-        let Some(panel) = &mut self.reports else {
-            return;
-        };
+    fn refresh_report_preview(&mut self, ctx: &mut ScreenContext) {
+        let panel = &mut self.panel;
         let Some(report) = &panel.draft else {
-            self.report_rendered = None;
+            self.rendered = None;
             return;
         };
-        let figures = self
+        let figures = ctx
             .service
             .report_figures(report)
-            .and_then(|f| Ok((self.service.report_drift(report)?, f)));
+            .and_then(|f| Ok((ctx.service.report_drift(report)?, f)));
         match figures {
             Ok((drift, figures)) => {
                 panel.drift = drift;
-                self.report_rendered = Some(render(report, &figures));
+                self.rendered = Some(render(report, &figures));
             }
             Err(e) => panel.say(e.to_string(), true),
         }
     }
 
-    pub(super) fn report_screen(&mut self, ui: &mut Ui) {
+    /// Saved reports may have changed (another window, a restore): read them on entering.
+    pub fn on_enter(&mut self) {
+        self.listed = false;
+    }
+
+    pub fn show(&mut self, ui: &mut Ui, ctx: &mut ScreenContext) {
         self.poll_report_job(ui.ctx());
-        if self.reports.is_none() {
-            self.reports = Some(ReportPanel::new(self.today()));
-            self.load_report_list();
+        if !self.listed {
+            self.load_report_list(ctx);
         }
-        let list = &self.report_list;
-        let Some(panel) = &mut self.reports else {
-            return;
-        };
+        let list = &self.list;
+        let panel = &mut self.panel;
         let action = egui::Panel::left("report_form")
             .resizable(true)
             .default_size(480.0)
@@ -72,111 +97,106 @@ impl KhuyenCongApp {
                     .inner
             })
             .inner;
-        egui::CentralPanel::default().show(ui, |ui| match &self.report_rendered {
-            Some(rendered) => self.report_preview.ui(ui, &rendered.pages),
+        egui::CentralPanel::default().show(ui, |ui| match &self.rendered {
+            Some(rendered) => self.preview.ui(ui, &rendered.pages),
             None => {
                 ui.weak("Bản xem trước trang in hiện ở đây khi mở một báo cáo.");
             }
         });
         if action != ReportAction::None {
-            self.apply_report_action(action);
+            self.apply_report_action(ctx, action);
         }
     }
 
-    fn apply_report_action(&mut self, action: ReportAction) {
-        let outcome = self.run_report_action(action);
-        if let Some(panel) = &mut self.reports {
-            match outcome {
-                Ok(Some(message)) => panel.say(message, false),
-                Ok(None) => {}
-                Err(e) => panel.say(e.to_string(), true),
-            }
+    fn apply_report_action(&mut self, ctx: &mut ScreenContext, action: ReportAction) {
+        match self.run_report_action(ctx, action) {
+            Ok(Some(message)) => self.panel.say(message, false),
+            Ok(None) => {}
+            Err(e) => self.panel.say(e.to_string(), true),
         }
     }
 
     /// Carries out `action`; Ok(Some) is a message for the user.
-    fn run_report_action(&mut self, action: ReportAction) -> ServiceResult<Option<String>> {
-        let draft = self.reports.as_ref().and_then(|p| p.draft.clone());
+    fn run_report_action(
+        &mut self,
+        ctx: &mut ScreenContext,
+        action: ReportAction,
+    ) -> ServiceResult<Option<String>> {
+        let draft = self.panel.draft.clone();
         match action {
             ReportAction::None => Ok(None),
             ReportAction::Create(kind, year) => {
-                let report = self.service.create_report(kind, year)?;
-                self.open_report(report);
+                let report = ctx.service.create_report(kind, year)?;
+                self.open_report(ctx, report);
                 Ok(Some(
                     "Đã tạo bản nháp; nội dung được điền sẵn từ số liệu.".into(),
                 ))
             }
             ReportAction::Open(id) => {
-                let report = self.service.report(id)?;
-                self.open_report(report);
+                let report = ctx.service.report(id)?;
+                self.open_report(ctx, report);
                 Ok(None)
             }
             ReportAction::Save => {
                 let report = draft.ok_or_else(no_report)?;
-                self.service.save_report(&report)?;
-                self.load_report_list();
-                self.refresh_report_preview();
+                ctx.service.save_report(&report)?;
+                self.load_report_list(ctx);
+                self.refresh_report_preview(ctx);
                 Ok(Some("Đã lưu báo cáo.".into()))
             }
             ReportAction::SaveDefaults => {
                 let report = draft.ok_or_else(no_report)?;
-                self.service.save_report_defaults(&report)?;
+                ctx.service.save_report_defaults(&report)?;
                 Ok(Some("Báo cáo mới sẽ điền sẵn các thông tin này.".into()))
             }
             ReportAction::Regenerate => {
                 let report = draft.ok_or_else(no_report)?;
-                let figures = self.service.report_figures(&report)?;
-                if let Some(panel) = &mut self.reports
-                    && let Some(d) = &mut panel.draft
-                {
+                let figures = ctx.service.report_figures(&report)?;
+                if let Some(d) = &mut self.panel.draft {
                     d.sections = crate::report::narrative::default_sections(&figures);
                 }
-                self.refresh_report_preview();
+                self.refresh_report_preview(ctx);
                 Ok(Some("Đã điền lại nội dung; bấm Lưu để giữ.".into()))
             }
             ReportAction::Freeze => {
                 let report = draft.ok_or_else(no_report)?;
-                let frozen = self.service.freeze_report(&report)?;
+                let frozen = ctx.service.freeze_report(&report)?;
                 let fingerprint = frozen
                     .frozen
                     .as_ref()
                     .map(|f| f.fingerprint.clone())
                     .unwrap_or_default();
-                self.open_report(frozen);
+                self.open_report(ctx, frozen);
                 Ok(Some(format!(
                     "Đã chốt báo cáo; mã đối chiếu {fingerprint} in ở cuối báo cáo."
                 )))
             }
             ReportAction::Unfreeze => {
                 let report = draft.ok_or_else(no_report)?;
-                let report = self.service.unfreeze_report(&report)?;
-                self.open_report(report);
+                let report = ctx.service.unfreeze_report(&report)?;
+                self.open_report(ctx, report);
                 Ok(Some("Đã mở chốt: báo cáo lấy lại số liệu hiện tại.".into()))
             }
             ReportAction::Delete => {
                 let report = draft.ok_or_else(no_report)?;
-                self.service.delete_report(report.id)?;
-                if let Some(panel) = &mut self.reports {
-                    panel.draft = None;
-                }
-                self.report_rendered = None;
-                self.load_report_list();
+                ctx.service.delete_report(report.id)?;
+                self.panel.draft = None;
+                self.rendered = None;
+                self.load_report_list(ctx);
                 Ok(Some("Đã xóa bản nháp.".into()))
             }
             ReportAction::SavePdf | ReportAction::SaveXlsx | ReportAction::OpenPdf => {
                 let report = draft.ok_or_else(no_report)?;
-                self.write_report_file(&report, action)
+                self.write_report_file(ctx, &report, action)
             }
         }
     }
 
-    fn open_report(&mut self, report: SavedReport) {
-        if let Some(panel) = &mut self.reports {
-            panel.open(report);
-        }
-        self.report_preview = Default::default();
-        self.load_report_list();
-        self.refresh_report_preview();
+    fn open_report(&mut self, ctx: &mut ScreenContext, report: SavedReport) {
+        self.panel.open(report);
+        self.preview = Default::default();
+        self.load_report_list(ctx);
+        self.refresh_report_preview(ctx);
     }
 
     /// Writes the PDF or XLSX where the user chooses, or the PDF to a temporary file opened
@@ -185,17 +205,18 @@ impl KhuyenCongApp {
     /// milliseconds for a province's annual report — runs on a worker thread.
     fn write_report_file(
         &mut self,
+        ctx: &mut ScreenContext,
         report: &SavedReport,
         action: ReportAction,
     ) -> ServiceResult<Option<String>> {
         let name = format!("bao-cao-{}-{}", report.kind.code(), report.year);
         let path = match action {
             ReportAction::SaveXlsx => {
-                self.file_picker
+                ctx.file_picker
                     .save_as("Lưu phụ lục (XLSX)", &format!("{name}.xlsx"), "xlsx")
             }
             ReportAction::SavePdf => {
-                self.file_picker
+                ctx.file_picker
                     .save_as("Lưu báo cáo (PDF)", &format!("{name}.pdf"), "pdf")
             }
             _ => Some(std::env::temp_dir().join(format!("{name}.pdf"))),
@@ -203,7 +224,7 @@ impl KhuyenCongApp {
         let Some(path) = path else {
             return Ok(None);
         };
-        let figures = self.service.report_figures(report)?;
+        let figures = ctx.service.report_figures(report)?;
         let rendered = render(report, &figures);
         let (done, job) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
@@ -224,13 +245,13 @@ impl KhuyenCongApp {
             // The window may have closed meanwhile; then nobody waits for the answer.
             let _ = done.send(written.map_err(|e| e.to_string()));
         });
-        self.report_job = Some(job);
+        self.job = Some(job);
         Ok(Some("Đang ghi tệp…".into()))
     }
 
     /// Shows how the file being written went, once it has.
     fn poll_report_job(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.report_job else {
+        let Some(job) = &self.job else {
             return;
         };
         let outcome = match job.try_recv() {
@@ -241,12 +262,10 @@ impl KhuyenCongApp {
             }
             Err(std::sync::mpsc::TryRecvError::Disconnected) => Err("Ghi tệp bị gián đoạn.".into()),
         };
-        self.report_job = None;
-        if let Some(panel) = &mut self.reports {
-            match outcome {
-                Ok(message) => panel.say(message, false),
-                Err(message) => panel.say(message, true),
-            }
+        self.job = None;
+        match outcome {
+            Ok(message) => self.panel.say(message, false),
+            Err(message) => self.panel.say(message, true),
         }
     }
 }

@@ -1,0 +1,99 @@
+//! The shell as users meet it: the table of screens drives the navigation bar and the
+//! shortcuts; an error behind the rules is said, never mistaken for "no warnings".
+
+mod common;
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use khuyencong::domain::establishment::Establishment;
+use khuyencong::domain::legal_form::LegalForm;
+use khuyencong::domain::project::{Beneficiary, Project};
+use khuyencong::ui::app::{SCREENS, Screen};
+
+#[test]
+fn every_screen_of_the_table_is_reached_by_its_shortcut_and_its_button() {
+    let (_dir, path) = common::temp_db();
+    let store = common::store_for_thanh_hoa(&path);
+    let mut h = common::app_harness(common::new_app(store).expect("app"));
+    h.run();
+    for entry in &SCREENS {
+        // Away first, so the shortcut is a real move.
+        let away = if entry.screen == Screen::Settings {
+            Key::Num0
+        } else {
+            Key::Num5
+        };
+        h.key_press_modifiers(Modifiers::COMMAND, away);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, entry.key);
+        h.run();
+        assert_eq!(h.state().screen(), entry.screen, "{}", entry.shortcut);
+        assert_eq!(entry.screen.entry(), entry);
+    }
+    for entry in SCREENS.iter().rev() {
+        h.get_by_label(entry.title).click();
+        h.run();
+        assert_eq!(h.state().screen(), entry.screen, "{}", entry.title);
+    }
+}
+
+#[test]
+fn when_the_rules_cannot_read_their_data_the_form_says_so_and_does_not_save() {
+    let (_dir, path) = common::temp_db();
+    let mut store = common::store_for_thanh_hoa(&path);
+    let mut e = Establishment::new_in_province("38");
+    e.name = "Hợp tác xã nước mắm Ba Làng".into();
+    e.legal_form = Some(LegalForm::HopTacXa);
+    e.commune_code = "16093".into();
+    e.industry_code = "45-a".into();
+    let e = store.insert_establishment(e).expect("insert");
+    let mut p = Project::new("38", 2026);
+    p.name = "Hỗ trợ máy đóng chai".into();
+    p.content_code = "ND235-2".into();
+    p.commune_codes = vec!["16093".into()];
+    p.beneficiaries = vec![Beneficiary {
+        establishment_id: e.id,
+        cost: 0,
+        support: 0,
+        counterpart: 0,
+    }];
+    let p = store.insert_project(p).expect("insert project");
+    // The beneficiary's record is damaged (as by another program): the rules cannot read it.
+    let raw = rusqlite::Connection::open(&path).expect("raw");
+    raw.execute(
+        "UPDATE establishment SET recognitions = '{hỏng' WHERE id = ?1",
+        [e.id.to_string()],
+    )
+    .expect("damage");
+    drop(raw);
+    let audit_before = store.audit_count("project").expect("audit");
+
+    let mut h = common::app_harness(common::new_app(store).expect("app"));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().project_form().is_some(), "the form opened");
+    assert!(
+        h.query_by_label_contains("Chưa kiểm tra được đề án theo quy tắc")
+            .is_some(),
+        "the form says the rules could not run"
+    );
+    h.get_by_label("Lưu (Ctrl+S)").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Chưa lưu: chưa kiểm tra được đề án theo quy tắc")
+            .is_some(),
+        "saving is refused with the reason"
+    );
+    assert!(
+        h.query_by_label("Lưu đề án có cảnh báo").is_none(),
+        "no reason dialog as if there were only warnings"
+    );
+    let store = h.state().service().store();
+    assert_eq!(store.audit_count("project").expect("audit"), audit_before);
+    assert_eq!(store.project(p.id).expect("read").expect("there"), p);
+}
