@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use khuyencong::cli::{self, Command};
-use khuyencong::service::{Service, Session};
-use khuyencong::ui::app::{EframeApp, KhuyenCongApp};
+use khuyencong::service::Session;
+use khuyencong::ui::app::{AppWindow, EframeApp};
 use khuyencong::ui::fonts::install_fonts;
 use khuyencong::ui::style::apply_style;
 
@@ -191,51 +191,15 @@ fn run_window(
 }
 
 fn start_window(db: &Path, renderer: &str, today: chrono::NaiveDate) -> eframe::Result {
-    match Service::open_at_startup(db, Session::for_logged_in_user(today))
-        .and_then(KhuyenCongApp::new)
-    {
-        Ok(app) => eframe::run_native(
-            TITLE,
-            native_options(renderer),
-            Box::new(|cc| {
-                install_fonts(&cc.egui_ctx);
-                apply_style(&cc.egui_ctx);
-                Ok(Box::new(EframeApp { app }))
-            }),
-        ),
-        // The file could not be opened: say so in a window, and leave the file untouched.
-        Err(e) => {
-            let message = e.to_string();
-            eprintln!("Lỗi: {message}");
-            eframe::run_native(
-                TITLE,
-                native_options(renderer),
-                Box::new(move |cc| {
-                    install_fonts(&cc.egui_ctx);
-                    apply_style(&cc.egui_ctx);
-                    Ok(Box::new(StartupError { message }))
-                }),
-            )
-        }
-    }
-}
-
-/// Shown instead of the app when the database cannot be opened.
-struct StartupError {
-    message: String,
-}
-
-impl eframe::App for StartupError {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("Không mở được tệp dữ liệu");
-            ui.add_space(8.0);
-            ui.label(&self.message);
-            ui.add_space(8.0);
-            ui.label("Có thể chọn tệp khác bằng tham số --db, hoặc khôi phục từ thư mục backups bên cạnh tệp.");
-            if ui.button("Đóng").clicked() {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-        });
-    }
+    // The window appears at once; the file is checked, backed up and opened on a worker thread.
+    let window = AppWindow::opening(db.to_owned(), Session::for_logged_in_user(today));
+    eframe::run_native(
+        TITLE,
+        native_options(renderer),
+        Box::new(|cc| {
+            install_fonts(&cc.egui_ctx);
+            apply_style(&cc.egui_ctx);
+            Ok(Box::new(EframeApp { window }))
+        }),
+    )
 }

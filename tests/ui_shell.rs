@@ -97,3 +97,72 @@ fn when_the_rules_cannot_read_their_data_the_form_says_so_and_does_not_save() {
     assert_eq!(store.audit_count("project").expect("audit"), audit_before);
     assert_eq!(store.project(p.id).expect("read").expect("there"), p);
 }
+
+/// The window and what its frames showed.
+struct Watched {
+    window: khuyencong::ui::app::AppWindow,
+    frames_opening: usize,
+    frames: usize,
+}
+
+#[test]
+fn the_window_shows_the_opening_state_first_and_is_usable_when_the_job_ends() {
+    let (_dir, path) = common::temp_db();
+    let mut store = common::store_for_thanh_hoa(&path);
+    let mut e = Establishment::new_in_province("38");
+    e.name = "Hợp tác xã cói Nga Thắng".into();
+    e.legal_form = Some(LegalForm::HopTacXa);
+    e.commune_code = "16114".into();
+    store.insert_establishment(e).expect("insert");
+    drop(store);
+
+    let window = khuyencong::ui::app::AppWindow::opening(
+        path.clone(),
+        khuyencong::service::Session::for_logged_in_user(common::today()),
+    );
+    let watched = Watched {
+        window,
+        frames_opening: 0,
+        frames: 0,
+    };
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 1000.0))
+        .with_context_setup(khuyencong::ui::fonts::install_fonts)
+        .build_ui_state(
+            |ui, w: &mut Watched| {
+                w.window.show(ui);
+                w.frames += 1;
+                if w.window.app().is_none() && w.window.failure().is_none() {
+                    w.frames_opening += 1;
+                }
+            },
+            watched,
+        );
+    let started = std::time::Instant::now();
+    while h.state().window.app().is_none() && h.state().window.failure().is_none() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "the database opens"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    assert_eq!(h.state().window.failure(), None);
+    assert!(
+        h.state().frames_opening >= 1,
+        "the first frame shows the opening state, before the file is read"
+    );
+    // A backup was taken on the way, before anything was written.
+    let backups = khuyencong::store::backup::list_backups(&path).expect("backups");
+    assert_eq!(backups.len(), 1);
+
+    // Usable: the registry lists the establishment.
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    assert_eq!(
+        h.state().window.app().map(|a| a.screen()),
+        Some(Screen::Registry)
+    );
+    assert!(h.query_by_label("Hợp tác xã cói Nga Thắng").is_some());
+}

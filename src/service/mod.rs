@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod check;
 pub mod demo;
 pub mod error;
+pub mod jobs;
 pub mod project_check;
 pub mod projects;
 pub mod reference;
@@ -103,5 +104,45 @@ impl Service {
         self.session.unit = self.store.unit_settings()?;
         self.reference = Arc::new(Reference::load(&self.store, self.session.province_code())?);
         Ok(())
+    }
+}
+
+/// What a background job needs to open the same database for itself: its own connection (SQLite
+/// in WAL mode lets it read, and write in turn, while the window keeps its own), the session,
+/// and the reference snapshot already read.
+#[derive(Debug, Clone)]
+pub struct Worker {
+    path: std::path::PathBuf,
+    session: Session,
+    reference: Arc<Reference>,
+}
+
+impl Service {
+    /// A handle a background job opens the database with.
+    pub fn worker(&self) -> Worker {
+        Worker {
+            path: self.store.path().to_owned(),
+            session: self.session.clone(),
+            reference: self.reference.clone(),
+        }
+    }
+
+    /// Reads the unit and the reference lists again after another connection (a job) changed
+    /// the data underneath, e.g. by restoring a backup.
+    pub fn refresh_after_restore(&mut self) -> ServiceResult<()> {
+        self.reload_reference()
+    }
+}
+
+impl Worker {
+    /// Opens the database on the calling thread, sharing the session and the snapshot.
+    pub fn open(&self) -> ServiceResult<Service> {
+        let store = Store::open(&self.path, OpenMode::MustExist)?;
+        store.set_actor(&self.session.actor)?;
+        Ok(Service {
+            store,
+            session: self.session.clone(),
+            reference: self.reference.clone(),
+        })
     }
 }

@@ -4,9 +4,11 @@
 
 use egui::Ui;
 
+use super::background::{Task, outcome, progress_ui};
 use super::registration_screen::RegistrationScreen;
 use super::screen::{Go, ScreenContext};
 use crate::domain::programme_target::TargetProgress;
+use crate::service::ServiceResult;
 use crate::service::budget::BudgetYear;
 use crate::service::year_balance::YearFigures;
 use crate::ui::budget_panel::{BalanceNames, BudgetAction, BudgetPanel};
@@ -29,6 +31,8 @@ pub struct BudgetScreen {
     balance: Option<Result<YearFigures, String>>,
     /// Targets and achievements of the programme chosen on the screen.
     target_progress: Vec<TargetProgress>,
+    /// The balance being computed on a worker thread.
+    task: Option<Task<ServiceResult<YearFigures>>>,
     pub registration: RegistrationScreen,
 }
 
@@ -40,6 +44,7 @@ impl BudgetScreen {
             data: BudgetYear::default(),
             balance: None,
             target_progress: Vec::new(),
+            task: None,
             registration: RegistrationScreen::new(today),
         }
     }
@@ -69,7 +74,23 @@ impl BudgetScreen {
                 }
             }
         };
-        self.balance = Some(ctx.service.year_figures(year).map_err(|e| e.to_string()));
+        // The balance reads every project of the year: seconds at province scale, so it is
+        // computed on a worker thread while the rest of the screen stays usable.
+        let worker = ctx.service.worker();
+        self.task = Some(ctx.jobs.spawn("can-doi", move |job| {
+            job.report(0, 0, "Đang tính cân đối kinh phí…");
+            worker.open()?.year_figures(year)
+        }));
+    }
+
+    /// Takes the balance once its task has ended.
+    fn poll(&mut self) {
+        if let Some(task) = &mut self.task
+            && let Some(done) = task.poll()
+        {
+            self.balance = Some(outcome(done));
+            self.task = None;
+        }
     }
 
     pub fn show(
@@ -99,15 +120,17 @@ impl BudgetScreen {
         ctx: &mut ScreenContext,
         projects: &ProjectView,
     ) -> Option<Go> {
-        if self.balance.is_none() {
+        if self.balance.is_none() && self.task.is_none() {
             self.load(ctx);
         }
+        self.poll();
         let reference = ctx.reference.clone();
         let names = BalanceNames {
             reference: &reference,
         };
         let panel = &mut self.panel;
         let (balance, data, target_progress) = (&self.balance, &self.data, &self.target_progress);
+        let computing = self.task.as_ref();
         let action = egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -121,6 +144,9 @@ impl BudgetScreen {
                         ui.colored_label(crate::ui::establishment_form::ERROR_COLOR, e);
                     }
                     None => {}
+                }
+                if let Some(task) = computing {
+                    progress_ui(ui, &task.progress(), "Đang tính cân đối kinh phí…", false);
                 }
                 let targets = panel.targets_ui(
                     ui,

@@ -4,6 +4,7 @@
 //! status line and the file picker; what a screen cannot decide alone (closing a form, going
 //! to another screen) comes back to the shell, which passes it through the guard.
 
+mod background;
 mod budget_screen;
 mod overview_screen;
 mod project_screen;
@@ -12,9 +13,11 @@ mod registry_screen;
 mod report_screen;
 pub mod screen;
 mod settings_screen;
+mod window;
 
 use egui::{Id, RichText, Ui};
 
+use background::Runner;
 use budget_screen::BudgetScreen;
 pub use budget_screen::BudgetView;
 use overview_screen::OverviewScreen;
@@ -23,6 +26,7 @@ use registry_screen::{RegistryRequest, RegistryScreen};
 use report_screen::ReportsScreen;
 pub use screen::{Go, SCREENS, Screen, ScreenContext, Status, StatusLine};
 use settings_screen::{SettingsRequest, SettingsScreen};
+pub use window::AppWindow;
 
 use crate::service::{Service, ServiceResult};
 use crate::text::number::format_integer;
@@ -80,6 +84,7 @@ fn screen_context<'a>(
     service: &'a mut Service,
     status: &'a mut StatusLine,
     file_picker: &'a mut dyn FilePicker,
+    jobs: &'a Runner,
     modal_open: bool,
 ) -> ScreenContext<'a> {
     let reference = service.reference().clone();
@@ -88,6 +93,7 @@ fn screen_context<'a>(
         reference,
         status,
         file_picker,
+        jobs,
         modal_open,
     }
 }
@@ -107,6 +113,9 @@ pub struct KhuyenCongApp {
     guard: Option<Leave>,
     allow_close: bool,
     status: StatusLine,
+    /// Runs the screens' long work: in the background in the window, at once in tests.
+    runner: Runner,
+    background: bool,
 }
 
 impl KhuyenCongApp {
@@ -125,10 +134,13 @@ impl KhuyenCongApp {
     pub fn with_lists(mut service: Service, lists: Lists) -> KhuyenCongApp {
         let mut status = StatusLine::default();
         let mut picker = SystemFilePicker;
+        // Until the first frame gives the real one, wakeups go to a context nobody draws.
+        let runner = Runner::new(false, egui::Context::default());
         let settings = SettingsScreen::new(&mut screen_context(
             &mut service,
             &mut status,
             &mut picker,
+            &runner,
             false,
         ));
         let today = service.today();
@@ -149,8 +161,17 @@ impl KhuyenCongApp {
             guard: None,
             allow_close: false,
             status,
+            runner,
+            background: false,
             service,
         }
+    }
+
+    /// Runs long work (balances, report figures, backups) on worker threads, as the window
+    /// does; without this, as in tests, each piece of work ends in the frame that starts it.
+    pub fn in_background(mut self) -> KhuyenCongApp {
+        self.background = true;
+        self
     }
 
     /// Opens on `screen` instead of Tổng quan (benchmarks start on the registry this way).
@@ -246,6 +267,7 @@ impl KhuyenCongApp {
             &mut self.service,
             &mut self.status,
             &mut *self.file_picker,
+            &self.runner,
             false,
         );
         self.settings.refresh(&mut ctx);
@@ -253,6 +275,7 @@ impl KhuyenCongApp {
 
     /// Draws one frame of the whole app.
     pub fn show(&mut self, ui: &mut Ui) {
+        self.runner = Runner::new(self.background, ui.ctx().clone());
         self.handle_close_request(ui);
         self.screen_shortcuts(ui);
         egui::Panel::top("nav").show(ui, |ui| self.nav_bar(ui));
@@ -348,6 +371,7 @@ impl KhuyenCongApp {
             &mut self.service,
             &mut self.status,
             &mut *self.file_picker,
+            &self.runner,
             modal_open,
         );
         let leave = match self.screen {
@@ -436,6 +460,7 @@ impl KhuyenCongApp {
                     &mut self.service,
                     &mut self.status,
                     &mut *self.file_picker,
+                    &self.runner,
                     false,
                 );
                 match go {
@@ -462,6 +487,7 @@ impl KhuyenCongApp {
                     &mut self.service,
                     &mut self.status,
                     &mut *self.file_picker,
+                    &self.runner,
                     false,
                 );
                 self.settings.refresh(&mut ctx);
@@ -485,6 +511,7 @@ impl KhuyenCongApp {
             &mut self.service,
             &mut self.status,
             &mut *self.file_picker,
+            &self.runner,
             false,
         );
         let nested = self.guard == Some(Leave::CloseNested)
@@ -568,6 +595,7 @@ impl KhuyenCongApp {
                 &mut self.service,
                 &mut self.status,
                 &mut *self.file_picker,
+                &self.runner,
                 false,
             );
             if settings_screen::save_unit(&mut ctx, &unit) {
@@ -579,11 +607,11 @@ impl KhuyenCongApp {
 
 /// The eframe wrapper: fonts at start-up, then one `show` per frame.
 pub struct EframeApp {
-    pub app: KhuyenCongApp,
+    pub window: AppWindow,
 }
 
 impl eframe::App for EframeApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        self.app.show(ui);
+        self.window.show(ui);
     }
 }

@@ -1,8 +1,11 @@
 //! Tổng quan, the first screen: the current year's money as charts, and what needs a decision.
+//! The figures are computed on a worker thread when the screen is entered.
 
 use egui::Ui;
 
+use super::background::{Task, outcome, progress_ui};
 use super::screen::ScreenContext;
+use crate::service::ServiceResult;
 use crate::service::year_balance::YearFigures;
 use crate::ui::budget_panel::BalanceNames;
 
@@ -10,6 +13,7 @@ use crate::ui::budget_panel::BalanceNames;
 #[derive(Default)]
 pub struct OverviewScreen {
     figures: Option<Result<YearFigures, String>>,
+    task: Option<Task<ServiceResult<YearFigures>>>,
 }
 
 impl OverviewScreen {
@@ -20,8 +24,24 @@ impl OverviewScreen {
 
     pub fn show(&mut self, ui: &mut Ui, ctx: &mut ScreenContext) {
         let year = chrono::Datelike::year(&ctx.service.today());
-        if self.figures.is_none() {
-            self.figures = Some(ctx.service.year_figures(year).map_err(|e| e.to_string()));
+        if self.figures.is_none() && self.task.is_none() {
+            let worker = ctx.service.worker();
+            self.task = Some(ctx.jobs.spawn("tong-quan", move |job| {
+                job.report(0, 0, "Đang tính số liệu của năm…");
+                worker.open()?.year_figures(year)
+            }));
+        }
+        if let Some(task) = &mut self.task {
+            match task.poll() {
+                Some(done) => {
+                    self.figures = Some(outcome(done));
+                    self.task = None;
+                }
+                None => {
+                    progress_ui(ui, &task.progress(), "Đang tính số liệu của năm…", false);
+                    return;
+                }
+            }
         }
         let names = BalanceNames {
             reference: &ctx.reference,

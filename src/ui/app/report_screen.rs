@@ -4,6 +4,7 @@
 
 use egui::Ui;
 
+use super::background::{Task, outcome, progress_ui};
 use super::screen::ScreenContext;
 use crate::domain::report::SavedReport;
 use crate::service::report_output::{Rendered, render};
@@ -21,6 +22,18 @@ pub struct ReportsScreen {
     preview: ReportPreview,
     /// A report file being written on a worker thread: its outcome in Vietnamese.
     job: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
+    /// Figures being read (and pages laid out) on a worker thread.
+    task: Option<Task<ServiceResult<ReportDone>>>,
+}
+
+/// What a report task ends with.
+enum ReportDone {
+    /// A report to open (just created or finalised), with a message for the user.
+    Opened(Box<SavedReport>, String),
+    /// The open report laid out with its figures, and how today's data differs if finalised.
+    Preview(Box<Rendered>, Option<String>),
+    /// The narrative written again from the figures.
+    Sections(Vec<String>),
 }
 
 impl ReportsScreen {
@@ -32,6 +45,7 @@ impl ReportsScreen {
             rendered: None,
             preview: ReportPreview::default(),
             job: None,
+            task: None,
         }
     }
 
@@ -44,23 +58,53 @@ impl ReportsScreen {
         self.listed = true;
     }
 
-    /// Lays the open report out again with its figures (frozen ones once finalised).
+    /// Lays the open report out again with its figures (frozen ones once finalised), on a
+    /// worker thread: a province's annual report reads thousands of projects.
     fn refresh_report_preview(&mut self, ctx: &mut ScreenContext) {
-        let panel = &mut self.panel;
-        let Some(report) = &panel.draft else {
+        let Some(report) = self.panel.draft.clone() else {
             self.rendered = None;
             return;
         };
-        let figures = ctx
-            .service
-            .report_figures(report)
-            .and_then(|f| Ok((ctx.service.report_drift(report)?, f)));
-        match figures {
-            Ok((drift, figures)) => {
-                panel.drift = drift;
-                self.rendered = Some(render(report, &figures));
+        let worker = ctx.service.worker();
+        self.task = Some(ctx.jobs.spawn("xem-truoc-bao-cao", move |job| {
+            job.report(0, 0, "Đang đọc số liệu và dàn trang báo cáo…");
+            let service = worker.open()?;
+            let figures = service.report_figures(&report)?;
+            let drift = service.report_drift(&report)?;
+            Ok(ReportDone::Preview(
+                Box::new(render(&report, &figures)),
+                drift,
+            ))
+        }));
+    }
+
+    /// Takes what the report task ended with.
+    fn poll_task(&mut self, ctx: &mut ScreenContext) {
+        let Some(task) = &mut self.task else {
+            return;
+        };
+        let Some(done) = task.poll() else {
+            return;
+        };
+        self.task = None;
+        match outcome(done) {
+            Ok(ReportDone::Preview(rendered, drift)) => {
+                self.panel.drift = drift;
+                self.rendered = Some(*rendered);
             }
-            Err(e) => panel.say(e.to_string(), true),
+            Ok(ReportDone::Opened(report, message)) => {
+                self.open_report(ctx, *report);
+                self.panel.say(message, false);
+            }
+            Ok(ReportDone::Sections(sections)) => {
+                if let Some(d) = &mut self.panel.draft {
+                    d.sections = sections;
+                }
+                self.panel
+                    .say("Đã điền lại nội dung; bấm Lưu để giữ.", false);
+                self.refresh_report_preview(ctx);
+            }
+            Err(e) => self.panel.say(e, true),
         }
     }
 
@@ -71,6 +115,7 @@ impl ReportsScreen {
 
     pub fn show(&mut self, ui: &mut Ui, ctx: &mut ScreenContext) {
         self.poll_report_job(ui.ctx());
+        self.poll_task(ctx);
         if !self.listed {
             self.load_report_list(ctx);
         }
@@ -97,10 +142,18 @@ impl ReportsScreen {
                     .inner
             })
             .inner;
-        egui::CentralPanel::default().show(ui, |ui| match &self.rendered {
-            Some(rendered) => self.preview.ui(ui, &rendered.pages),
-            None => {
-                ui.weak("Bản xem trước trang in hiện ở đây khi mở một báo cáo.");
+        let reading = self.task.as_ref().map(Task::progress);
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(progress) = &reading {
+                progress_ui(ui, progress, "Đang đọc số liệu báo cáo…", false);
+            }
+            match &self.rendered {
+                Some(rendered) => self.preview.ui(ui, &rendered.pages),
+                None => {
+                    if reading.is_none() {
+                        ui.weak("Bản xem trước trang in hiện ở đây khi mở một báo cáo.");
+                    }
+                }
             }
         });
         if action != ReportAction::None {
@@ -123,14 +176,28 @@ impl ReportsScreen {
         action: ReportAction,
     ) -> ServiceResult<Option<String>> {
         let draft = self.panel.draft.clone();
+        let heavy = matches!(
+            action,
+            ReportAction::Create(..) | ReportAction::Freeze | ReportAction::Regenerate
+        );
+        if heavy && self.task.is_some() {
+            return Err(ServiceError::Refused(
+                "Đang đọc số liệu báo cáo; chờ xong rồi làm tiếp.".into(),
+            ));
+        }
         match action {
             ReportAction::None => Ok(None),
             ReportAction::Create(kind, year) => {
-                let report = ctx.service.create_report(kind, year)?;
-                self.open_report(ctx, report);
-                Ok(Some(
-                    "Đã tạo bản nháp; nội dung được điền sẵn từ số liệu.".into(),
-                ))
+                let worker = ctx.service.worker();
+                self.task = Some(ctx.jobs.spawn("tao-bao-cao", move |job| {
+                    job.report(0, 0, "Đang đọc số liệu và viết bản nháp…");
+                    let report = worker.open()?.create_report(kind, year)?;
+                    Ok(ReportDone::Opened(
+                        Box::new(report),
+                        "Đã tạo bản nháp; nội dung được điền sẵn từ số liệu.".into(),
+                    ))
+                }));
+                Ok(Some("Đang tạo báo cáo…".into()))
             }
             ReportAction::Open(id) => {
                 let report = ctx.service.report(id)?;
@@ -151,25 +218,37 @@ impl ReportsScreen {
             }
             ReportAction::Regenerate => {
                 let report = draft.ok_or_else(no_report)?;
-                let figures = ctx.service.report_figures(&report)?;
-                if let Some(d) = &mut self.panel.draft {
-                    d.sections = crate::report::narrative::default_sections(&figures);
-                }
-                self.refresh_report_preview(ctx);
-                Ok(Some("Đã điền lại nội dung; bấm Lưu để giữ.".into()))
+                let worker = ctx.service.worker();
+                self.task = Some(ctx.jobs.spawn("dien-lai-bao-cao", move |job| {
+                    job.report(0, 0, "Đang đọc số liệu…");
+                    let figures = worker.open()?.report_figures(&report)?;
+                    Ok(ReportDone::Sections(
+                        crate::report::narrative::default_sections(&figures),
+                    ))
+                }));
+                Ok(None)
             }
             ReportAction::Freeze => {
                 let report = draft.ok_or_else(no_report)?;
-                let frozen = ctx.service.freeze_report(&report)?;
-                let fingerprint = frozen
-                    .frozen
-                    .as_ref()
-                    .map(|f| f.fingerprint.clone())
-                    .unwrap_or_default();
-                self.open_report(ctx, frozen);
-                Ok(Some(format!(
-                    "Đã chốt báo cáo; mã đối chiếu {fingerprint} in ở cuối báo cáo."
-                )))
+                // Incomplete reports are refused at once, before any figures are read.
+                report
+                    .validate_for_freeze()
+                    .map_err(ServiceError::Refused)?;
+                let worker = ctx.service.worker();
+                self.task = Some(ctx.jobs.spawn("chot-bao-cao", move |job| {
+                    job.report(0, 0, "Đang chốt số liệu báo cáo…");
+                    let frozen = worker.open()?.freeze_report(&report)?;
+                    let fingerprint = frozen
+                        .frozen
+                        .as_ref()
+                        .map(|f| f.fingerprint.clone())
+                        .unwrap_or_default();
+                    Ok(ReportDone::Opened(
+                        Box::new(frozen),
+                        format!("Đã chốt báo cáo; mã đối chiếu {fingerprint} in ở cuối báo cáo."),
+                    ))
+                }));
+                Ok(Some("Đang chốt báo cáo…".into()))
             }
             ReportAction::Unfreeze => {
                 let report = draft.ok_or_else(no_report)?;
@@ -200,9 +279,9 @@ impl ReportsScreen {
     }
 
     /// Writes the PDF or XLSX where the user chooses, or the PDF to a temporary file opened
-    /// with the system viewer (from which the user prints). The figures are read here (the
-    /// store belongs to this thread); producing and writing the file — a few hundred
-    /// milliseconds for a province's annual report — runs on a worker thread.
+    /// with the system viewer (from which the user prints). Reading the figures, producing and
+    /// writing the file — about a second for a province's annual report — run on a worker
+    /// thread with its own connection.
     fn write_report_file(
         &mut self,
         ctx: &mut ScreenContext,
@@ -224,11 +303,13 @@ impl ReportsScreen {
         let Some(path) = path else {
             return Ok(None);
         };
-        let figures = ctx.service.report_figures(report)?;
-        let rendered = render(report, &figures);
+        let worker = ctx.service.worker();
+        let report = report.clone();
         let (done, job) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let written = (|| -> ServiceResult<String> {
+                let figures = worker.open()?.report_figures(&report)?;
+                let rendered = render(&report, &figures);
                 let bytes = if action == ReportAction::SaveXlsx {
                     rendered.xlsx()?
                 } else {

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use super::background::Runner;
 use crate::service::Service;
 use crate::service::reference::Reference;
 use crate::ui::file_picker::FilePicker;
@@ -116,6 +117,8 @@ pub struct ScreenContext<'a> {
     pub reference: Arc<Reference>,
     pub status: &'a mut StatusLine,
     pub file_picker: &'a mut dyn FilePicker,
+    /// Starts long work off the UI thread.
+    pub jobs: &'a Runner,
     /// A dialog (the unsaved-changes guard, the first start) is over the screen: it stays
     /// visible but inert and leaves the keys to the dialog.
     pub modal_open: bool,

@@ -1,0 +1,123 @@
+//! The window as it opens: at once, with "Đang mở sổ…" and a progress bar while a worker
+//! thread checks the file, takes the startup backup, opens it and reads the lists; then the
+//! app. A file that cannot be opened is said in the window and left untouched.
+
+use std::path::PathBuf;
+
+use egui::Ui;
+
+use super::background::{Runner, Task, outcome, progress_ui};
+use super::{KhuyenCongApp, Lists};
+use crate::service::{Service, ServiceResult, Session};
+
+enum State {
+    /// Nothing started yet: the first frame starts the opening (it needs the window's context).
+    NotStarted,
+    Opening(Box<Task<ServiceResult<(Service, Lists)>>>),
+    Open(Box<KhuyenCongApp>),
+    /// Why the file could not be opened.
+    Failed(String),
+}
+
+/// The whole window.
+pub struct AppWindow {
+    path: PathBuf,
+    session: Session,
+    state: State,
+}
+
+impl AppWindow {
+    /// A window that will open the database at `path` for `session`.
+    pub fn opening(path: PathBuf, session: Session) -> AppWindow {
+        AppWindow {
+            path,
+            session,
+            state: State::NotStarted,
+        }
+    }
+
+    /// The app, once the database is open.
+    pub fn app(&self) -> Option<&KhuyenCongApp> {
+        match &self.state {
+            State::Open(app) => Some(app),
+            _ => None,
+        }
+    }
+
+    /// Why the database could not be opened, if it could not.
+    pub fn failure(&self) -> Option<&str> {
+        match &self.state {
+            State::Failed(why) => Some(why),
+            _ => None,
+        }
+    }
+
+    /// Draws one frame.
+    pub fn show(&mut self, ui: &mut Ui) {
+        if matches!(self.state, State::NotStarted) {
+            let (path, session) = (self.path.clone(), self.session.clone());
+            let runner = Runner::new(true, ui.ctx().clone());
+            self.state = State::Opening(Box::new(runner.spawn("mo-so", move |job| {
+                job.report(0, 4, "Đang kiểm tra và sao lưu tệp dữ liệu…");
+                let service = Service::open_at_startup(&path, session)?;
+                let lists = if service.session().unit.is_some() {
+                    job.report(2, 4, "Đang đọc danh sách cơ sở và đề án…");
+                    Lists::load(&service)?
+                } else {
+                    Lists::empty()
+                };
+                job.report(4, 4, "Đang mở sổ…");
+                Ok((service, lists))
+            })));
+        }
+        if let State::Opening(task) = &mut self.state {
+            match task.poll() {
+                Some(done) => {
+                    self.state = match outcome(done) {
+                        Ok((service, lists)) => State::Open(Box::new(
+                            KhuyenCongApp::with_lists(service, lists).in_background(),
+                        )),
+                        Err(why) => {
+                            eprintln!("Lỗi: {why}");
+                            State::Failed(why)
+                        }
+                    };
+                }
+                None => {
+                    let progress = task.progress();
+                    egui::CentralPanel::default().show(ui, |ui| {
+                        ui.add_space(ui.available_height() / 3.0);
+                        ui.vertical_centered(|ui| {
+                            ui.heading("Đang mở sổ…");
+                            ui.label(self.path.display().to_string());
+                            ui.add_space(8.0);
+                        });
+                        progress_ui(ui, &progress, "Đang mở sổ…", false);
+                    });
+                    return;
+                }
+            }
+        }
+        match &mut self.state {
+            State::Open(app) => app.show(ui),
+            State::Failed(why) => failed_ui(ui, why),
+            State::NotStarted | State::Opening(_) => {}
+        }
+    }
+}
+
+/// Shown instead of the app when the database cannot be opened.
+fn failed_ui(ui: &mut Ui, why: &str) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.heading("Không mở được tệp dữ liệu");
+        ui.add_space(8.0);
+        ui.label(why);
+        ui.add_space(8.0);
+        ui.label(
+            "Có thể chọn tệp khác bằng tham số --db, hoặc khôi phục từ thư mục backups bên cạnh tệp.",
+        );
+        if ui.button("Đóng").clicked() {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    });
+}
