@@ -9,6 +9,7 @@ pub mod project_check;
 pub mod report;
 pub mod report_figures;
 pub mod report_output;
+pub mod service;
 pub mod store;
 pub mod text;
 pub mod ui;
