@@ -104,12 +104,14 @@ fn run_steps(backup: &Backup<'_, '_>, progress: &mut CopyProgress<'_>) -> StoreR
     }
 }
 
-/// Removes a half-written copy and the journal SQLite may have left beside it.
+/// Removes a half-written copy and the journal files SQLite may have left beside it.
 fn remove_partial_copy(tmp: &Path) {
     let _ = std::fs::remove_file(tmp);
-    let mut journal = tmp.as_os_str().to_owned();
-    journal.push("-journal");
-    let _ = std::fs::remove_file(PathBuf::from(journal));
+    for suffix in ["-journal", "-wal", "-shm"] {
+        let mut side = tmp.as_os_str().to_owned();
+        side.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(side));
+    }
 }
 
 /// Copies the live database (consistent even while it is open and in WAL mode) to `dest`,
@@ -140,10 +142,18 @@ pub fn copy_database_with(
 
 /// The copy itself; the backup handle and the file's connection are closed when it returns,
 /// before the file is renamed or removed.
+///
+/// The copy inherits WAL mode from the live file; it is switched back to a rollback journal so
+/// that it is one self-contained file: opening it to read (to check it, restore it, or from a
+/// read-only USB stick) then leaves no "-wal"/"-shm" files beside it.
 fn copy_into(conn: &Connection, tmp: &Path, progress: &mut CopyProgress<'_>) -> StoreResult<()> {
     let mut copy = Connection::open(tmp)?;
-    let backup = Backup::new(conn, &mut copy)?;
-    run_steps(&backup, progress)
+    {
+        let backup = Backup::new(conn, &mut copy)?;
+        run_steps(&backup, progress)?;
+    }
+    copy.pragma_update(None, "journal_mode", "DELETE")?;
+    Ok(())
 }
 
 /// Copies the database file at `db_path` to `dest` from a read-only connection of its own, so
