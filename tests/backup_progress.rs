@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use khuyencong::domain::establishment::Establishment;
 use khuyencong::domain::legal_form::LegalForm;
 use khuyencong::store::backup::list_backups;
-use khuyencong::store::{Store, StoreError};
+use khuyencong::store::{OpenMode, Store, StoreError};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OpenFlags};
 
@@ -313,4 +313,20 @@ fn readers_holding_either_file_open_do_not_block_a_restore() {
     assert_eq!(count(&live_reader), backup_count, "then sees the restore");
     backup_reader.execute_batch("COMMIT").expect("end");
     assert_sound(&store);
+}
+
+#[test]
+fn restoring_the_open_file_onto_itself_is_refused() {
+    let (_dir, path) = common::temp_db();
+    let mut store = filled_store(&path, 100, 1);
+    let before = dump(&path);
+    let err = store.restore_from(&path).expect_err("refused");
+    assert!(matches!(err, StoreError::BadBackup { .. }), "{err}");
+    assert!(
+        err.to_string().contains("chính là tệp dữ liệu đang mở"),
+        "{err}"
+    );
+    assert_eq!(dump(&path), before);
+    drop(store);
+    assert!(Store::open(&path, OpenMode::MustExist).is_ok());
 }

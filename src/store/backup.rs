@@ -233,8 +233,9 @@ pub(crate) fn take_startup_backup(db_path: &Path) -> StoreResult<PathBuf> {
     Ok(dest)
 }
 
-/// Checks that `path` is a backup this version can restore. Returns its size in pages.
-fn check_backup_file(path: &Path) -> StoreResult<u64> {
+/// Checks that `path` is a backup this version can restore, and not the open database itself.
+/// Returns its size in pages.
+fn check_backup_file(path: &Path, live_db: &Path) -> StoreResult<u64> {
     let bad = |reason: String| StoreError::BadBackup {
         path: path.to_owned(),
         reason,
@@ -248,6 +249,9 @@ fn check_backup_file(path: &Path) -> StoreResult<u64> {
     }
     if &header != SQLITE_HEADER {
         return Err(bad("không phải cơ sở dữ liệu SQLite".into()));
+    }
+    if same_file(path, live_db) {
+        return Err(bad("đây chính là tệp dữ liệu đang mở".into()));
     }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -272,12 +276,20 @@ fn check_backup_file(path: &Path) -> StoreResult<u64> {
     Ok(u64::try_from(pages).unwrap_or(0))
 }
 
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// Replaces the content of `conn`'s main database with the database file at `backup`. Stopped
 /// before the end (cancelled, busy, failed), nothing of `conn`'s database has changed.
 ///
 /// The backup is read through a read-only connection of its own; it takes only a shared lock on
 /// the backup file for the length of each step, while `conn` holds its write lock on the live
-/// file until the end, so the two never wait for each other.
+/// file until the end, so the two never wait for each other (restoring the live file onto
+/// itself, the one case where they would share a file, is refused before).
 fn restore_into(
     conn: &mut Connection,
     backup: &Path,
@@ -325,7 +337,7 @@ impl Store {
         backup: &Path,
         progress: &mut CopyProgress<'_>,
     ) -> StoreResult<PathBuf> {
-        let backup_pages = check_backup_file(backup)?;
+        let backup_pages = check_backup_file(backup, self.path())?;
         let safety = new_backup_path(self.path(), "-truoc-khoi-phuc");
         let mut safety_pages = 0;
         copy_database_with(self.conn(), &safety, &mut |done, total| {
