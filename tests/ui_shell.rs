@@ -156,10 +156,15 @@ fn the_window_shows_the_opening_state_first_and_is_usable_when_the_job_ends() {
     let backups = khuyencong::store::backup::list_backups(&path).expect("backups");
     assert_eq!(backups.len(), 1);
 
-    // Usable: the registry lists the establishment.
-    h.run();
+    // Usable: the registry lists the establishment. (Tổng quan computes its figures in the
+    // background meanwhile, so frames are stepped, not run until quiet.)
+    for _ in 0..20 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
-    h.run();
+    h.step();
+    h.step();
     assert_eq!(
         h.state().window.app().map(|a| a.screen()),
         Some(Screen::Registry)

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use crate::service::{Service, ServiceResult};
 pub use crate::store::backup::BackupFile;
-use crate::store::backup::new_backup_path;
+pub use crate::store::backup::CopyProgress;
+use crate::store::backup::{copy_database_file_with, new_backup_path};
 
 impl Service {
     /// The backups of this database, newest first.
@@ -25,11 +26,35 @@ impl Service {
         Ok(self.store.backup_to(dest)?)
     }
 
+    /// Replaces the data with `backup`'s, telling `progress` how far it is (pages of the safety
+    /// copy, then of the restore), which may stop it: stopped, the data is exactly as it was.
+    /// Returns where the data in use before was kept.
+    pub fn restore_with(
+        &mut self,
+        backup: &Path,
+        progress: &mut CopyProgress<'_>,
+    ) -> ServiceResult<PathBuf> {
+        let safety = self.store.restore_from_with(backup, progress)?;
+        self.reload_reference()?;
+        Ok(safety)
+    }
+
     /// Replaces the data with `backup`'s; returns where the data in use before was kept. The
     /// unit and the reference lists are read again from the restored data.
     pub fn restore(&mut self, backup: &Path) -> ServiceResult<PathBuf> {
         let safety = self.store.restore_from(backup)?;
         self.reload_reference()?;
         Ok(safety)
+    }
+}
+
+impl crate::service::Worker {
+    /// A copy of the database into its backups folder now ("Sao lưu ngay"), from a connection
+    /// of its own, telling `progress` how far it is (it may stop the copy, which then leaves no
+    /// file). Returns the copy's path.
+    pub fn backup_now(&self, progress: &mut CopyProgress<'_>) -> ServiceResult<PathBuf> {
+        let dest = new_backup_path(&self.path, "-thu-cong");
+        copy_database_file_with(&self.path, &dest, progress)?;
+        Ok(dest)
     }
 }

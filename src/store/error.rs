@@ -52,6 +52,8 @@ pub enum StoreError {
     Unreadable { what: String, reason: String },
     #[error("Tệp sao lưu {path} không dùng được: {reason}")]
     BadBackup { path: PathBuf, reason: String },
+    #[error("Đã hủy thao tác; dữ liệu không thay đổi.")]
+    Cancelled,
 }
 
 /// Result alias of the store.

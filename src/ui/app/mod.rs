@@ -244,13 +244,14 @@ impl KhuyenCongApp {
     /// The unit changed or the data was replaced: every screen starts again over lists read
     /// afresh.
     fn reload_everything(&mut self) {
-        let lists = match Lists::load(&self.service) {
-            Ok(lists) => lists,
-            Err(e) => {
-                self.status.say(e.to_string(), true);
-                return;
-            }
-        };
+        match Lists::load(&self.service) {
+            Ok(lists) => self.start_over(lists),
+            Err(e) => self.status.say(e.to_string(), true),
+        }
+    }
+
+    /// Every screen starts again over `lists` (the unit changed, or a backup was restored).
+    fn start_over(&mut self, lists: Lists) {
         let today = self.service.today();
         self.registry = RegistryScreen::new(lists.establishments);
         self.projects = ProjectsScreen::new(lists.projects);
@@ -398,8 +399,12 @@ impl KhuyenCongApp {
             }
             Screen::Settings => match self.settings.show(ui, &mut ctx) {
                 SettingsRequest::None => None,
-                SettingsRequest::UnitSaved | SettingsRequest::Restored => {
+                SettingsRequest::UnitSaved => {
                     self.reload_everything();
+                    None
+                }
+                SettingsRequest::Restored(lists) => {
+                    self.start_over(*lists);
                     None
                 }
             },
