@@ -4,6 +4,7 @@ pub mod activity_content;
 pub mod admin_unit;
 pub mod attachment;
 pub mod audit_entry;
+pub mod backup_file;
 pub mod budget_input;
 pub mod budget_plan;
 pub mod cnnt_definition;

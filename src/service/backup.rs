@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::domain::backup_file::BackupFile;
 use crate::service::{Service, ServiceResult};
-pub use crate::store::backup::BackupFile;
 pub use crate::store::backup::CopyProgress;
 use crate::store::backup::{copy_database_file_with, new_backup_path};
 

@@ -126,12 +126,6 @@ impl Service {
             reference: self.reference.clone(),
         }
     }
-
-    /// Reads the unit and the reference lists again after another connection (a job) changed
-    /// the data underneath, e.g. by restoring a backup.
-    pub fn refresh_after_restore(&mut self) -> ServiceResult<()> {
-        self.reload_reference()
-    }
 }
 
 impl Worker {

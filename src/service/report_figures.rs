@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use uuid::Uuid;
 
 use crate::budget::input::source_index;
-use crate::budget::{BudgetInput, ProjectMoney, apply_reallocations};
+use crate::budget::{ProjectMoney, apply_reallocations, compute_balance};
 use crate::domain::budget_plan::BudgetChangeKind;
 use crate::domain::funding_source::FundingSource;
 use crate::domain::project::Project;
@@ -16,7 +16,7 @@ use crate::domain::project_status::ProjectStatus;
 use crate::domain::report::figures::{IndicatorLine, ProjectLine, ReportFigures, SourceFigures};
 use crate::domain::report::report_kind::ReportKind;
 use crate::service::ServiceResult;
-use crate::service::year_balance::year_balance;
+use crate::service::year_balance::YearData;
 use crate::store::Store;
 use crate::text::date::format_date;
 use crate::text::number::format_integer;
@@ -181,7 +181,9 @@ pub fn gather_figures(
         .into_iter()
         .map(|c| (c.code, c.name))
         .collect();
-    let projects = store.projects_of_year(year)?;
+    // The year is read once: the list of projects and the balance come from the same data.
+    let data = YearData::load(store, year)?;
+    let projects = &data.projects;
 
     if kind == ReportKind::Registration {
         let mut sources: Vec<SourceFigures> = FundingSource::ALL
@@ -210,24 +212,10 @@ pub fn gather_figures(
         });
     }
 
-    let balance = year_balance(store, year, period_to)?;
-    let lines = store.budget_lines(year)?;
-    let changes = store.budget_changes(year)?;
-    let ids: HashSet<Uuid> = projects.iter().map(|p| p.id).collect();
-    let reallocations: Vec<_> = store
-        .reallocations()?
-        .into_iter()
-        .filter(|r| ids.contains(&r.from_project) || ids.contains(&r.to_project))
-        .collect();
-    let adjustments = apply_reallocations(&projects, &reallocations, period_to)?;
-    let input = BudgetInput {
-        year,
-        lines: &lines,
-        changes: &changes,
-        projects: &projects,
-        reallocations: &reallocations,
-        as_of: period_to,
-    };
+    let input = data.input(period_to);
+    let balance = compute_balance(&input)?;
+    let (lines, changes) = (&data.lines, &data.changes);
+    let adjustments = apply_reallocations(projects, &data.reallocations, period_to)?;
 
     let mut sources = Vec::new();
     for source in FundingSource::ALL {
@@ -265,7 +253,7 @@ pub fn gather_figures(
     // The projects the balance counts: approved ones, and any other with money paid.
     let mut project_lines = Vec::new();
     let mut counted: Vec<&Project> = Vec::new();
-    for p in &projects {
+    for p in projects {
         let Some(money) = ProjectMoney::of(&input, p, &adjustments) else {
             continue;
         };

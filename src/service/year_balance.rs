@@ -1,9 +1,14 @@
 //! The balance of a plan year read from the database: the one path both the Kế hoạch & cân đối
 //! screen and `khuyencong balance` use, so they show the same numbers.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
+use uuid::Uuid;
 
 use crate::budget::{Balance, BudgetInput, SourceProgress, compute_balance, monthly_progress};
+use crate::domain::budget_plan::{BudgetChange, BudgetLine, Reallocation};
+use crate::domain::project::Project;
 use crate::service::ServiceResult;
 use crate::store::Store;
 
@@ -15,31 +20,58 @@ pub struct YearFigures {
     pub progress: Vec<SourceProgress>,
 }
 
+/// Everything of a plan year the balance is computed from, read once.
+#[derive(Debug, Clone)]
+pub struct YearData {
+    pub year: i32,
+    pub lines: Vec<BudgetLine>,
+    pub changes: Vec<BudgetChange>,
+    pub projects: Vec<Project>,
+    /// Reallocations touching this year's projects (others belong to their own year).
+    pub reallocations: Vec<Reallocation>,
+}
+
+impl YearData {
+    /// Reads the year: its dự toán lines and changes, its projects, their reallocations.
+    pub fn load(store: &Store, year: i32) -> ServiceResult<YearData> {
+        let projects = store.projects_of_year(year)?;
+        let ids: HashSet<Uuid> = projects.iter().map(|p| p.id).collect();
+        let reallocations = store
+            .reallocations()?
+            .into_iter()
+            .filter(|r| ids.contains(&r.from_project) || ids.contains(&r.to_project))
+            .collect();
+        Ok(YearData {
+            year,
+            lines: store.budget_lines(year)?,
+            changes: store.budget_changes(year)?,
+            projects,
+            reallocations,
+        })
+    }
+
+    /// The budget's input as of `as_of`.
+    pub fn input(&self, as_of: NaiveDate) -> BudgetInput<'_> {
+        BudgetInput {
+            year: self.year,
+            lines: &self.lines,
+            changes: &self.changes,
+            projects: &self.projects,
+            reallocations: &self.reallocations,
+            as_of,
+        }
+    }
+}
+
 /// The balance of `year` as it stood on `as_of`.
 pub fn year_balance(store: &Store, year: i32, as_of: NaiveDate) -> ServiceResult<Balance> {
-    Ok(year_figures(store, year, as_of)?.balance)
+    Ok(compute_balance(&YearData::load(store, year)?.input(as_of))?)
 }
 
 /// The balance and the monthly progress of `year` as they stood on `as_of`.
 pub fn year_figures(store: &Store, year: i32, as_of: NaiveDate) -> ServiceResult<YearFigures> {
-    let lines = store.budget_lines(year)?;
-    let changes = store.budget_changes(year)?;
-    let projects = store.projects_of_year(year)?;
-    let ids: std::collections::HashSet<uuid::Uuid> = projects.iter().map(|p| p.id).collect();
-    // Reallocations touch this year's projects only; others belong to their own year.
-    let reallocations: Vec<_> = store
-        .reallocations()?
-        .into_iter()
-        .filter(|r| ids.contains(&r.from_project) || ids.contains(&r.to_project))
-        .collect();
-    let input = BudgetInput {
-        year,
-        lines: &lines,
-        changes: &changes,
-        projects: &projects,
-        reallocations: &reallocations,
-        as_of,
-    };
+    let data = YearData::load(store, year)?;
+    let input = data.input(as_of);
     Ok(YearFigures {
         balance: compute_balance(&input)?,
         progress: monthly_progress(&input),

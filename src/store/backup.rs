@@ -19,14 +19,7 @@ use super::{SQLITE_HEADER, Store, migrations};
 /// How many automatic backups are kept.
 pub const KEEP_BACKUPS: usize = 10;
 
-/// One file in the backups folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BackupFile {
-    pub path: PathBuf,
-    pub size_bytes: u64,
-    /// Local time the backup was taken, from its name: "dd/mm/yyyy hh:mm:ss".
-    pub taken_at: String,
-}
+pub use crate::domain::backup_file::BackupFile;
 
 /// The backups folder of a database file.
 pub fn backups_dir(db_path: &Path) -> PathBuf {

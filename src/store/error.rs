@@ -27,9 +27,9 @@ pub enum StoreError {
         source: std::io::Error,
     },
     #[error("Lỗi cơ sở dữ liệu: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Database(#[source] DatabaseFailure),
     #[error("Không nâng cấp được cấu trúc dữ liệu: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
+    Migration(#[source] DatabaseFailure),
     #[error("Danh mục {file}, dòng {line}: {message}")]
     ReferenceData {
         file: &'static str,
@@ -58,3 +58,32 @@ pub enum StoreError {
 
 /// Result alias of the store.
 pub type StoreResult<T> = Result<T, StoreError>;
+
+/// What SQLite (or the migrations) reported, kept whole for the log but opaque to the layers
+/// above: nothing outside the store names a rusqlite type.
+#[derive(Debug)]
+pub struct DatabaseFailure(Box<dyn std::error::Error + Send + Sync>);
+
+impl std::fmt::Display for DatabaseFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for DatabaseFailure {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.0)
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        StoreError::Database(DatabaseFailure(Box::new(e)))
+    }
+}
+
+impl From<rusqlite_migration::Error> for StoreError {
+    fn from(e: rusqlite_migration::Error) -> StoreError {
+        StoreError::Migration(DatabaseFailure(Box::new(e)))
+    }
+}

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use egui::{Id, RichText, Ui};
 
+use crate::domain::backup_file::BackupFile;
 use crate::domain::unit_settings::UnitSettings;
-use crate::service::backup::BackupFile;
 use crate::service::catalog::CatalogChange;
 use crate::service::reference::Reference;
 use crate::text::number::format_integer;

@@ -79,6 +79,20 @@ impl Lists {
     }
 }
 
+/// The context a screen draws with, from the shell's parts (a macro, so the borrow stays on
+/// those fields and the screens beside them stay free to borrow).
+macro_rules! context {
+    ($app:ident, $modal_open:expr) => {
+        screen_context(
+            &mut $app.service,
+            &mut $app.status,
+            &mut *$app.file_picker,
+            &$app.runner,
+            $modal_open,
+        )
+    };
+}
+
 /// Builds the context a screen draws with from the shell's parts.
 fn screen_context<'a>(
     service: &'a mut Service,
@@ -264,13 +278,7 @@ impl KhuyenCongApp {
             .unit
             .is_none()
             .then(|| UnitEditor::new(None));
-        let mut ctx = screen_context(
-            &mut self.service,
-            &mut self.status,
-            &mut *self.file_picker,
-            &self.runner,
-            false,
-        );
+        let mut ctx = context!(self, false);
         self.settings.refresh(&mut ctx);
     }
 
@@ -368,13 +376,7 @@ impl KhuyenCongApp {
             return;
         }
         let modal_open = self.modal_open();
-        let mut ctx = screen_context(
-            &mut self.service,
-            &mut self.status,
-            &mut *self.file_picker,
-            &self.runner,
-            modal_open,
-        );
+        let mut ctx = context!(self, modal_open);
         let leave = match self.screen {
             Screen::Overview => {
                 self.overview.show(ui, &mut ctx);
@@ -461,13 +463,7 @@ impl KhuyenCongApp {
             Leave::Open(go) => {
                 self.close_all_forms();
                 self.enter(Screen::Projects);
-                let mut ctx = screen_context(
-                    &mut self.service,
-                    &mut self.status,
-                    &mut *self.file_picker,
-                    &self.runner,
-                    false,
-                );
+                let mut ctx = context!(self, false);
                 match go {
                     Go::OpenProject(id) => self.projects.open(&mut ctx, id),
                     Go::NewProject(year) => self.projects.open_new(&mut ctx, year),
@@ -488,13 +484,7 @@ impl KhuyenCongApp {
             Screen::Budget => self.budget.on_enter(),
             Screen::Reports => self.reports.on_enter(),
             Screen::Settings => {
-                let mut ctx = screen_context(
-                    &mut self.service,
-                    &mut self.status,
-                    &mut *self.file_picker,
-                    &self.runner,
-                    false,
-                );
+                let mut ctx = context!(self, false);
                 self.settings.refresh(&mut ctx);
             }
             Screen::Registry | Screen::Projects => {}
@@ -512,13 +502,7 @@ impl KhuyenCongApp {
     /// "Lưu" in the guard: saves the form that would be lost, then carries on (or stays when
     /// the save was refused — the form says why).
     fn save_from_guard(&mut self) {
-        let mut ctx = screen_context(
-            &mut self.service,
-            &mut self.status,
-            &mut *self.file_picker,
-            &self.runner,
-            false,
-        );
+        let mut ctx = context!(self, false);
         let nested = self.guard == Some(Leave::CloseNested)
             || (self.guard != Some(Leave::CloseProjectForm) && self.projects.nested_is_dirty());
         if nested {
@@ -596,13 +580,7 @@ impl KhuyenCongApp {
             editor.ui(ui, &reference.provinces, "Bắt đầu sử dụng")
         });
         if let Some(unit) = modal.inner {
-            let mut ctx = screen_context(
-                &mut self.service,
-                &mut self.status,
-                &mut *self.file_picker,
-                &self.runner,
-                false,
-            );
+            let mut ctx = context!(self, false);
             if settings_screen::save_unit(&mut ctx, &unit) {
                 self.reload_everything();
             }

@@ -9,8 +9,8 @@ use super::Lists;
 use super::background::{Task, outcome, progress_ui};
 use super::screen::ScreenContext;
 use crate::domain::unit_settings::UnitSettings;
-use crate::service::ServiceResult;
 use crate::service::jobs::JobContext;
+use crate::service::{Service, ServiceResult};
 use crate::ui::settings_panel::{SettingsAction, SettingsPanel};
 
 /// What the shell must do after a settings action (the unit or the whole data changed).
@@ -25,8 +25,9 @@ pub enum SettingsRequest {
 /// A copy under way.
 enum Copying {
     Backup(Task<ServiceResult<PathBuf>>),
-    /// The restore, then the lists of the restored data.
-    Restore(Box<Task<ServiceResult<(PathBuf, Lists)>>>),
+    /// The restore, then the lists of the restored data, and the service that read them (its
+    /// unit and reference snapshot are those of the restored data).
+    Restore(Box<Task<ServiceResult<(PathBuf, Lists, Service)>>>),
 }
 
 /// The Cài đặt screen.
@@ -88,19 +89,19 @@ impl SettingsScreen {
                 Err(e) => ctx.status.say(e, true),
             }),
             Some(Copying::Restore(t)) => t.poll().map(|done| match outcome(done) {
-                Ok((safety, lists)) => match ctx.service.refresh_after_restore() {
-                    Ok(()) => {
-                        ctx.status.say(
-                            format!(
-                                "Đã khôi phục dữ liệu. Dữ liệu trước khi khôi phục được giữ ở {}.",
-                                safety.display()
-                            ),
-                            false,
-                        );
-                        request = SettingsRequest::Restored(Box::new(lists));
-                    }
-                    Err(e) => ctx.status.say(e.to_string(), true),
-                },
+                Ok((safety, lists, restored)) => {
+                    // The worker's service read the restored data whole: the window goes on with
+                    // it, instead of reading the reference lists again on this thread.
+                    *ctx.service = restored;
+                    ctx.status.say(
+                        format!(
+                            "Đã khôi phục dữ liệu. Dữ liệu trước khi khôi phục được giữ ở {}.",
+                            safety.display()
+                        ),
+                        false,
+                    );
+                    request = SettingsRequest::Restored(Box::new(lists));
+                }
                 Err(e) => ctx.status.say(e, true),
             }),
             None => None,
@@ -169,7 +170,8 @@ impl SettingsScreen {
                         let safety = service
                             .restore_with(&path, &mut copy_progress(job, "Đang khôi phục…"))?;
                         job.report(0, 0, "Đang đọc lại danh sách…");
-                        Ok((safety, Lists::load(&service)?))
+                        let lists = Lists::load(&service)?;
+                        Ok((safety, lists, service))
                     },
                 ))));
                 return self.copying_ui(ui, ctx);

@@ -9,6 +9,7 @@ use egui::Ui;
 use super::background::{Runner, Task, outcome, progress_ui};
 use super::{KhuyenCongApp, Lists};
 use crate::service::{Service, ServiceResult, Session};
+use crate::ui::file_picker::FilePicker;
 
 enum State {
     /// Nothing started yet: the first frame starts the opening (it needs the window's context).
@@ -24,6 +25,8 @@ pub struct AppWindow {
     path: PathBuf,
     session: Session,
     state: State,
+    /// A file picker for the app instead of the system dialogs (benchmarks, tests).
+    picker: Option<Box<dyn FilePicker>>,
 }
 
 impl AppWindow {
@@ -33,7 +36,14 @@ impl AppWindow {
             path,
             session,
             state: State::NotStarted,
+            picker: None,
         }
+    }
+
+    /// Gives the app `picker` instead of the system file dialogs once it is open.
+    pub fn with_file_picker(mut self, picker: Box<dyn FilePicker>) -> AppWindow {
+        self.picker = Some(picker);
+        self
     }
 
     /// The app, once the database is open.
@@ -74,9 +84,13 @@ impl AppWindow {
             match task.poll() {
                 Some(done) => {
                     self.state = match outcome(done) {
-                        Ok((service, lists)) => State::Open(Box::new(
-                            KhuyenCongApp::with_lists(service, lists).in_background(),
-                        )),
+                        Ok((service, lists)) => {
+                            let mut app = KhuyenCongApp::with_lists(service, lists).in_background();
+                            if let Some(picker) = self.picker.take() {
+                                app = app.with_file_picker(picker);
+                            }
+                            State::Open(Box::new(app))
+                        }
                         Err(why) => {
                             eprintln!("Lỗi: {why}");
                             State::Failed(why)
