@@ -201,8 +201,8 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                     ))
                 })?),
             };
-            let kind =
-                crate::report::ReportKind::from_cli(&kind_text, quarter).map_err(UsageError)?;
+            let kind = crate::report::ReportKind::from_cli(&kind_text, quarter)
+                .map_err(|e| UsageError(e.to_string()))?;
             let year = {
                 let text = a.required("--year", "report")?;
                 parse_years(&text).map(|(y, _)| y)?

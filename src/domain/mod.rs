@@ -26,6 +26,7 @@ pub mod project;
 pub mod project_rules;
 pub mod project_status;
 pub mod project_summary;
+pub mod refusal;
 pub mod registration_deadline;
 pub mod report;
 pub mod rule_term;

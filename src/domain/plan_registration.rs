@@ -29,7 +29,12 @@ pub struct Appraisal {
 
 impl Appraisal {
     /// A checked appraisal: a failed one must say why.
-    pub fn new(passed: bool, date: NaiveDate, reason: &str, by: &str) -> Result<Appraisal, String> {
+    pub fn new(
+        passed: bool,
+        date: NaiveDate,
+        reason: &str,
+        by: &str,
+    ) -> Result<Appraisal, crate::domain::refusal::Refusal> {
         if !passed && reason.trim().is_empty() {
             return Err("Thẩm định không đạt: cần ghi lý do.".into());
         }

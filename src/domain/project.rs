@@ -266,7 +266,7 @@ impl Project {
         date: NaiveDate,
         by: &str,
         reason: &str,
-    ) -> Result<(), String> {
+    ) -> Result<(), crate::domain::refusal::Refusal> {
         if to == self.status {
             return Err("Trạng thái mới trùng trạng thái hiện tại.".into());
         }
@@ -276,7 +276,8 @@ impl Project {
                 "Chuyển từ \"{}\" sang \"{}\" không theo trình tự: cần ghi lý do.",
                 self.status.label(),
                 to.label()
-            ));
+            )
+            .into());
         }
         if let Some(last) = self.transitions.last()
             && date < last.date
@@ -285,7 +286,8 @@ impl Project {
                 "Ngày chuyển trạng thái {} trước lần chuyển gần nhất ({}).",
                 crate::text::date::format_date(date),
                 crate::text::date::format_date(last.date)
-            ));
+            )
+            .into());
         }
         self.transitions.push(Transition {
             from: Some(self.status),
@@ -312,7 +314,10 @@ impl Project {
 
     /// Records the Sở's appraisal. A proposal still at "Đăng ký" moves on to "Thẩm định cấp cơ
     /// sở" on the appraisal date, so the life cycle tells the same story as the registration.
-    pub fn record_appraisal(&mut self, appraisal: Appraisal) -> Result<(), String> {
+    pub fn record_appraisal(
+        &mut self,
+        appraisal: Appraisal,
+    ) -> Result<(), crate::domain::refusal::Refusal> {
         if self.status == ProjectStatus::DangKy {
             self.move_to(
                 ProjectStatus::ThamDinhCoSo,

@@ -195,7 +195,7 @@ impl RegistrationDeadline {
     }
 
     /// Checks an edited deadline: a real day of the year and a label.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), crate::domain::refusal::Refusal> {
         if self.label.trim().is_empty() {
             return Err("Hạn đăng ký: cần ghi tên bước.".into());
         }
@@ -206,13 +206,15 @@ impl RegistrationDeadline {
                 self.label.trim(),
                 self.day,
                 self.month
-            ));
+            )
+            .into());
         }
         if !(0..=2).contains(&self.years_before) {
             return Err(format!(
                 "Hạn \"{}\": chỉ tính trong năm kế hoạch hoặc 1–2 năm trước đó.",
                 self.label.trim()
-            ));
+            )
+            .into());
         }
         Ok(())
     }

@@ -22,6 +22,9 @@ pub enum ServiceError {
         path: String,
         source: std::io::Error,
     },
+    /// A domain rule refused what was asked.
+    #[error("{0}")]
+    Domain(#[from] crate::domain::refusal::Refusal),
     /// Something the user asked for that the rules do not allow, said in Vietnamese.
     #[error("{0}")]
     Refused(String),

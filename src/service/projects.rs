@@ -114,9 +114,7 @@ impl Service {
         appraisal: Appraisal,
     ) -> ServiceResult<Option<ProjectSummary>> {
         let mut project = self.project(id)?;
-        project
-            .record_appraisal(appraisal)
-            .map_err(ServiceError::Refused)?;
+        project.record_appraisal(appraisal)?;
         self.store.update_project(&project)?;
         self.project_summary(id)
     }

@@ -52,9 +52,7 @@ pub fn freeze(store: &mut Store, report: &SavedReport, actor: &str) -> ServiceRe
     if report.frozen.is_some() {
         return Err(ServiceError::Refused("Báo cáo đã chốt.".into()));
     }
-    report
-        .validate_for_freeze()
-        .map_err(ServiceError::Refused)?;
+    report.validate_for_freeze()?;
     let figures = figures_for(store, report)?;
     let mut frozen = report.clone();
     frozen.frozen = Some(Frozen {

@@ -96,7 +96,7 @@ impl Store {
         deadlines: &[RegistrationDeadline],
     ) -> StoreResult<()> {
         if let Some(message) = deadlines.iter().find_map(|d| d.validate().err()) {
-            return Err(StoreError::Refused(message));
+            return Err(StoreError::Refused(message.to_string()));
         }
         let json = to_json(deadlines, "lịch đăng ký kế hoạch")?;
         self.set_setting(DEADLINES_KEY, &json)

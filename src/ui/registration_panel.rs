@@ -380,7 +380,7 @@ impl RegistrationPanel {
                             user,
                         ) {
                             Ok(a) => action = Some(RegistrationAction::Appraise(row.id, a)),
-                            Err(e) => self.error = Some(e),
+                            Err(e) => self.error = Some(e.to_string()),
                         },
                     }
                 }

@@ -31,7 +31,10 @@ impl ReportKind {
     ];
 
     /// Parses the command line's `--kind` (with `--quarter` for quý).
-    pub fn from_cli(kind: &str, quarter: Option<u8>) -> Result<ReportKind, String> {
+    pub fn from_cli(
+        kind: &str,
+        quarter: Option<u8>,
+    ) -> Result<ReportKind, crate::domain::refusal::Refusal> {
         match (kind, quarter) {
             ("quy", Some(q @ 1..=4)) => Ok(ReportKind::Quarter(q)),
             ("quy", _) => Err("--kind quy cần --quarter 1, 2, 3 hoặc 4.".into()),
@@ -40,7 +43,8 @@ impl ReportKind {
             ("dangky", _) => Ok(ReportKind::Registration),
             (other, _) => Err(format!(
                 "--kind: \"{other}\" không hợp lệ; dùng quy, 6thang, nam hoặc dangky."
-            )),
+            )
+            .into()),
         }
     }
 

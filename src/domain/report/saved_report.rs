@@ -179,7 +179,7 @@ impl SavedReport {
     }
 
     /// Checks what must be right before the report is finalised.
-    pub fn validate_for_freeze(&self) -> Result<(), String> {
+    pub fn validate_for_freeze(&self) -> Result<(), crate::domain::refusal::Refusal> {
         if self.number.trim().is_empty() {
             return Err("Số văn bản: cần nhập số do Văn thư cấp trước khi chốt.".into());
         }

@@ -231,9 +231,7 @@ impl ReportsScreen {
             ReportAction::Freeze => {
                 let report = draft.ok_or_else(no_report)?;
                 // Incomplete reports are refused at once, before any figures are read.
-                report
-                    .validate_for_freeze()
-                    .map_err(ServiceError::Refused)?;
+                report.validate_for_freeze()?;
                 let worker = ctx.service.worker();
                 self.task = Some(ctx.jobs.spawn("chot-bao-cao", move |job| {
                     job.report(0, 0, "Đang chốt số liệu báo cáo…");

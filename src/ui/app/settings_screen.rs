@@ -86,7 +86,7 @@ impl SettingsScreen {
                 Ok(dest) => ctx
                     .status
                     .say(format!("Đã sao lưu vào {}.", dest.display()), false),
-                Err(e) => ctx.status.say(e, true),
+                Err(e) => say_failure(ctx, e),
             }),
             Some(Copying::Restore(t)) => t.poll().map(|done| match outcome(done) {
                 Ok((safety, lists, restored)) => {
@@ -102,7 +102,7 @@ impl SettingsScreen {
                     );
                     request = SettingsRequest::Restored(Box::new(lists));
                 }
-                Err(e) => ctx.status.say(e, true),
+                Err(e) => say_failure(ctx, e),
             }),
             None => None,
         };
@@ -184,6 +184,12 @@ impl SettingsScreen {
         }
         SettingsRequest::None
     }
+}
+
+/// Says why a copy ended without its result; a copy the user stopped is not an error.
+fn say_failure(ctx: &mut ScreenContext, why: String) {
+    let cancelled = why == crate::service::ServiceError::Cancelled.to_string();
+    ctx.status.say(why, !cancelled);
 }
 
 /// Stores the unit; true when it was saved.

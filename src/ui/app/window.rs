@@ -106,7 +106,11 @@ impl AppWindow {
                             ui.label(self.path.display().to_string());
                             ui.add_space(8.0);
                         });
-                        progress_ui(ui, &progress, "Đang mở sổ…", false);
+                        ui.horizontal(|ui| {
+                            // Roughly centred under the heading (the row is about 560 px wide).
+                            ui.add_space(((ui.available_width() - 560.0) / 2.0).max(0.0));
+                            progress_ui(ui, &progress, "Đang mở sổ…", false);
+                        });
                     });
                     return;
                 }

@@ -113,8 +113,8 @@ pub(super) fn ui(form: &mut ProjectForm, ui: &mut Ui, ctx: &FormContext, errors:
             form.transition.reason.clone(),
         );
         let result = match (to, date) {
-            (None, _) => Err("Chọn trạng thái mới.".to_owned()),
-            (_, None) => Err("Nhập ngày chuyển trạng thái.".to_owned()),
+            (None, _) => Err("Chọn trạng thái mới.".into()),
+            (_, None) => Err("Nhập ngày chuyển trạng thái.".into()),
             (Some(to), Some(date)) => form.project.move_to(to, date, ctx.actor, &reason),
         };
         match result {
@@ -123,7 +123,7 @@ pub(super) fn ui(form: &mut ProjectForm, ui: &mut Ui, ctx: &FormContext, errors:
                 form.transition.reason.clear();
                 form.transition.error = None;
             }
-            Err(e) => form.transition.error = Some(e),
+            Err(e) => form.transition.error = Some(e.to_string()),
         }
     }
     if let Some(e) = &form.transition.error {
