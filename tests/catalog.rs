@@ -190,3 +190,53 @@ fn a_local_programme_and_a_corrected_content_are_kept() {
         true
     );
 }
+
+#[test]
+fn a_new_settlement_term_added_in_settings_applies_from_its_date_only() {
+    use khuyencong::domain::rule_term::{RuleTerm, RuleTermKey, TermValue};
+    let (_dir, path) = common::temp_db();
+    let store = common::store_for_thanh_hoa(&path);
+    let app = common::new_app(store).expect("app");
+    let mut h = common::app_harness(app);
+    h.run();
+    h.get_by_label("Cài đặt").click();
+    h.run();
+    h.get_by_label("Tham số quy định (thời hạn quyết toán, một lần hỗ trợ)")
+        .click();
+    h.run();
+    for (label, text) in [
+        ("Giá trị mới", "30"),
+        ("Áp dụng từ ngày", "01/01/2027"),
+        ("Căn cứ (số, ngày văn bản)", "TT 99/2026/TT-BCT"),
+    ] {
+        h.get_by_label(label).click();
+        h.run();
+        h.get_by_label(label).type_text(text);
+        h.run();
+    }
+    h.get_by_label("Thêm giá trị quy định").click();
+    h.run();
+    assert!(
+        h.state()
+            .status()
+            .is_some_and(|s| s.text.starts_with("Đã thêm") && !s.is_error),
+        "{:?}",
+        h.state().status()
+    );
+    let terms = h.state().service().store().rule_terms().expect("terms");
+    let key = RuleTermKey::SettlementDaysAfterAcceptance;
+    let old = RuleTerm::in_force(&terms, key, date(2026, 12, 31)).expect("old term");
+    let new = RuleTerm::in_force(&terms, key, date(2027, 1, 1)).expect("new term");
+    assert_eq!(old.value, TermValue::Days(15));
+    assert_eq!(new.value, TermValue::Days(30));
+    assert_eq!(new.source_document, "TT 99/2026/TT-BCT");
+    // The rules read the new term from the reference snapshot straight away.
+    assert!(
+        h.state()
+            .service()
+            .reference()
+            .terms
+            .iter()
+            .any(|t| t.value == TermValue::Days(30))
+    );
+}

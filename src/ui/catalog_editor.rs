@@ -9,6 +9,7 @@ use egui::{Id, RichText, Ui};
 use crate::domain::activity_content::ActivityContent;
 use crate::domain::funding_source::FundingSource;
 use crate::domain::programme::Programme;
+use crate::domain::rule_term::{RuleTerm, RuleTermKey};
 use crate::domain::support_ceiling::{CapUnit, SupportCeiling};
 use crate::service::catalog::CatalogChange;
 use crate::service::reference::Reference;
@@ -31,6 +32,10 @@ pub struct CatalogEditor {
     ceiling_from: Option<NaiveDate>,
     ceiling_source_document: String,
     editing_content: Option<ActivityContent>,
+    term_key: RuleTermKey,
+    term_value: String,
+    term_from: Option<NaiveDate>,
+    term_source_document: String,
     error: Option<String>,
 }
 
@@ -49,6 +54,10 @@ impl CatalogEditor {
             ceiling_from: None,
             ceiling_source_document: String::new(),
             editing_content: None,
+            term_key: RuleTermKey::SettlementDaysAfterAcceptance,
+            term_value: String::new(),
+            term_from: None,
+            term_source_document: String::new(),
             error: None,
         }
     }
@@ -80,6 +89,11 @@ impl CatalogEditor {
             .default_open(false)
             .show(ui, |ui| {
                 change = change.take().or(self.contents(ui, reference));
+            });
+        egui::CollapsingHeader::new("Tham số quy định (thời hạn quyết toán, một lần hỗ trợ)")
+            .default_open(false)
+            .show(ui, |ui| {
+                change = change.take().or(self.terms(ui, reference));
             });
         if let Some(e) = &self.error {
             ui.colored_label(ERROR_COLOR, e);
@@ -362,6 +376,102 @@ impl CatalogEditor {
             }
         }
         change
+    }
+
+    /// The dated terms of the project rules, and a new value from a date on (the value in
+    /// force until then is kept for older projects, as with the ceilings).
+    fn terms(&mut self, ui: &mut Ui, reference: &Reference) -> Option<CatalogChange> {
+        egui::Grid::new("catalog_terms")
+            .striped(true)
+            .num_columns(4)
+            .show(ui, |ui| {
+                for h in ["Quy định", "Giá trị", "Hiệu lực", "Căn cứ"] {
+                    ui.label(RichText::new(h).strong());
+                }
+                ui.end_row();
+                for t in &reference.terms {
+                    ui.label(t.key.label());
+                    ui.label(t.value.text());
+                    ui.label(format!(
+                        "{} – {}",
+                        format_date(t.valid_from),
+                        t.valid_to.map(format_date).unwrap_or_else(|| "nay".into())
+                    ));
+                    ui.label(&t.source_document);
+                    ui.end_row();
+                }
+            });
+        ui.add_space(4.0);
+        ui.label(
+            RichText::new("Thêm giá trị mới (giá trị cũ hết hiệu lực từ ngày trước đó)").strong(),
+        );
+        egui::Grid::new("catalog_new_term")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let l = ui.label("Quy định");
+                egui::ComboBox::from_id_salt("term_key")
+                    .selected_text(self.term_key.label())
+                    .width(420.0)
+                    .show_ui(ui, |ui| {
+                        for key in RuleTermKey::ALL {
+                            ui.selectable_value(&mut self.term_key, key, key.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("Giá trị mới");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.term_value)
+                        .desired_width(160.0)
+                        .hint_text("15 · 22/01 · 1 hoặc 0"),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+                let l = ui.label("Áp dụng từ ngày");
+                let (_, e) = date_edit(
+                    ui,
+                    Id::unique("term_from"),
+                    l.id,
+                    "Áp dụng từ ngày",
+                    &mut self.term_from,
+                );
+                if let Some(e) = e {
+                    self.error = Some(e);
+                }
+                ui.end_row();
+                let l = ui.label("Căn cứ (số, ngày văn bản)");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.term_source_document)
+                        .desired_width(420.0)
+                        .hint_text("TT …/…/TT-BCT, NQ …/NQ-HĐND …"),
+                )
+                .labelled_by(l.id);
+                ui.end_row();
+            });
+        if !ui.button("Thêm giá trị quy định").clicked() {
+            return None;
+        }
+        let value = match self.term_key.parse_value(&self.term_value) {
+            Ok(value) => value,
+            Err(e) => {
+                self.error = Some(format!("Tham số quy định, giá trị: {e}"));
+                return None;
+            }
+        };
+        let Some(valid_from) = self.term_from else {
+            self.error = Some("Tham số quy định: nhập ngày áp dụng.".into());
+            return None;
+        };
+        self.error = None;
+        Some(CatalogChange::AddRuleTerm(RuleTerm {
+            key: self.term_key,
+            value,
+            valid_from,
+            valid_to: None,
+            source_document: crate::text::fold::nfc(self.term_source_document.trim()),
+            note: String::new(),
+        }))
     }
 
     fn contents(&mut self, ui: &mut Ui, reference: &Reference) -> Option<CatalogChange> {
