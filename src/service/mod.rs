@@ -73,6 +73,15 @@ impl Service {
         Service::new(Store::open_at_startup(path)?, session)
     }
 
+    /// A read-only service over a file that already holds current data (None otherwise): the
+    /// window reads its lists with it while the startup backup runs.
+    pub fn open_read_only(path: &Path, session: Session) -> ServiceResult<Option<Service>> {
+        match Store::open_read_only(path)? {
+            Some(store) => Ok(Some(Service::new(store, session)?)),
+            None => Ok(None),
+        }
+    }
+
     /// Who works, for which unit, on which day.
     pub fn session(&self) -> &Session {
         &self.session

@@ -99,6 +99,26 @@ impl Store {
         Self::open_checked(path)
     }
 
+    /// A read-only connection on a file that already holds data of the current schema, for
+    /// reading while the startup backup is taken; None when the file is new, empty or needs
+    /// migrating (then only the normal open may touch it).
+    pub fn open_read_only(path: &Path) -> StoreResult<Option<Store>> {
+        if !inspect_existing(path, OpenMode::MustExist)? {
+            return Ok(None);
+        }
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version != migrations::LATEST_VERSION {
+            return Ok(None);
+        }
+        audit::prepare_actor(&conn)?;
+        Ok(Some(Store {
+            conn,
+            path: path.to_owned(),
+        }))
+    }
+
     fn open_checked(path: &Path) -> StoreResult<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {

@@ -267,8 +267,19 @@ impl KhuyenCongApp {
     /// Every screen starts again over `lists` (the unit changed, or a backup was restored).
     fn start_over(&mut self, lists: Lists) {
         let today = self.service.today();
-        self.registry = RegistryScreen::new(lists.establishments);
-        self.projects = ProjectsScreen::new(lists.projects);
+        let old_registry = std::mem::replace(
+            &mut self.registry,
+            RegistryScreen::new(lists.establishments),
+        );
+        let old_projects =
+            std::mem::replace(&mut self.projects, ProjectsScreen::new(lists.projects));
+        // Freeing a province's lists (200.000 rows with their search texts) takes a tenth of a
+        // second: not on the UI thread.
+        // Should no thread start, the closure (and the lists with it) is dropped right here.
+        let freeing = std::thread::Builder::new()
+            .name("giai-phong-danh-sach".into())
+            .spawn(move || drop((old_registry, old_projects)));
+        drop(freeing);
         self.overview = OverviewScreen::default();
         self.budget = BudgetScreen::new(today);
         self.reports = ReportsScreen::new(today);

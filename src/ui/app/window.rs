@@ -2,13 +2,13 @@
 //! thread checks the file, takes the startup backup, opens it and reads the lists; then the
 //! app. A file that cannot be opened is said in the window and left untouched.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::Ui;
 
 use super::background::{Runner, Task, outcome, progress_ui};
 use super::{KhuyenCongApp, Lists};
-use crate::service::{Service, ServiceResult, Session};
+use crate::service::{Service, ServiceError, ServiceResult, Session};
 use crate::ui::file_picker::FilePicker;
 
 enum State {
@@ -68,16 +68,8 @@ impl AppWindow {
             let (path, session) = (self.path.clone(), self.session.clone());
             let runner = Runner::new(true, ui.ctx().clone());
             self.state = State::Opening(Box::new(runner.spawn("mo-so", move |job| {
-                job.report(0, 4, "Đang kiểm tra và sao lưu tệp dữ liệu…");
-                let service = Service::open_at_startup(&path, session)?;
-                let lists = if service.session().unit.is_some() {
-                    job.report(2, 4, "Đang đọc danh sách cơ sở và đề án…");
-                    Lists::load(&service)?
-                } else {
-                    Lists::empty()
-                };
-                job.report(4, 4, "Đang mở sổ…");
-                Ok((service, lists))
+                job.report(0, 2, "Đang sao lưu và đọc danh sách cơ sở, đề án…");
+                open_and_list(&path, &session)
             })));
         }
         if let State::Opening(task) = &mut self.state {
@@ -122,6 +114,33 @@ impl AppWindow {
             State::NotStarted | State::Opening(_) => {}
         }
     }
+}
+
+/// Opens the database as the window starts and reads its lists. The startup backup (seconds on
+/// a province's file) and reading the lists (as long again) need not wait for each other: the
+/// backup and the normal open run on one thread while a read-only connection reads the lists on
+/// another — nothing is written before the backup is taken, and the read-only side never
+/// writes. A file that is new or needs migrating is opened and read one step after the other.
+fn open_and_list(path: &Path, session: &Session) -> ServiceResult<(Service, Lists)> {
+    std::thread::scope(|scope| {
+        let opening = scope.spawn(|| Service::open_at_startup(path, session.clone()));
+        // Only a head start: whatever this side cannot read, the normal open reads (or refuses,
+        // naming why) below.
+        let early = Service::open_read_only(path, session.clone())
+            .ok()
+            .flatten()
+            .filter(|s| s.session().unit.is_some())
+            .and_then(|s| Lists::load(&s).ok());
+        let service = opening
+            .join()
+            .map_err(|_| ServiceError::Refused("Mở tệp dữ liệu bị dừng đột ngột.".into()))??;
+        let lists = match early {
+            Some(lists) => lists,
+            None if service.session().unit.is_some() => Lists::load(&service)?,
+            None => Lists::empty(),
+        };
+        Ok((service, lists))
+    })
 }
 
 /// Shown instead of the app when the database cannot be opened.
