@@ -21,7 +21,7 @@ pub struct ReportsScreen {
     rendered: Option<Rendered>,
     preview: ReportPreview,
     /// A report file being written on a worker thread: its outcome in Vietnamese.
-    job: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
+    writing: Option<Task<ServiceResult<String>>>,
     /// Figures being read (and pages laid out) on a worker thread.
     task: Option<Task<ServiceResult<ReportDone>>>,
 }
@@ -44,7 +44,7 @@ impl ReportsScreen {
             listed: false,
             rendered: None,
             preview: ReportPreview::default(),
-            job: None,
+            writing: None,
             task: None,
         }
     }
@@ -114,7 +114,7 @@ impl ReportsScreen {
     }
 
     pub fn show(&mut self, ui: &mut Ui, ctx: &mut ScreenContext) {
-        self.poll_report_job(ui.ctx());
+        self.poll_writing();
         self.poll_task(ctx);
         if !self.listed {
             self.load_report_list(ctx);
@@ -303,48 +303,36 @@ impl ReportsScreen {
         };
         let worker = ctx.service.worker();
         let report = report.clone();
-        let (done, job) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let written = (|| -> ServiceResult<String> {
-                let figures = worker.open()?.report_figures(&report)?;
-                let rendered = render(&report, &figures);
-                let bytes = if action == ReportAction::SaveXlsx {
-                    rendered.xlsx()?
-                } else {
-                    rendered.pdf()?
-                };
-                crate::service::report_output::write_file(&path, &bytes)?;
-                if action == ReportAction::OpenPdf {
-                    crate::ui::file_picker::open_with_system_viewer(&path)
-                        .map_err(ServiceError::Refused)?;
-                    return Ok("Đã mở báo cáo bằng trình xem PDF của máy.".into());
-                }
-                Ok(format!("Đã lưu {}.", path.display()))
-            })();
-            // The window may have closed meanwhile; then nobody waits for the answer.
-            let _ = done.send(written.map_err(|e| e.to_string()));
-        });
-        self.job = Some(job);
+        self.writing = Some(ctx.jobs.spawn("ghi-bao-cao", move |job| {
+            job.report(0, 0, "Đang ghi tệp…");
+            let figures = worker.open()?.report_figures(&report)?;
+            let rendered = render(&report, &figures);
+            let bytes = if action == ReportAction::SaveXlsx {
+                rendered.xlsx()?
+            } else {
+                rendered.pdf()?
+            };
+            crate::service::report_output::write_file(&path, &bytes)?;
+            if action == ReportAction::OpenPdf {
+                crate::ui::file_picker::open_with_system_viewer(&path)
+                    .map_err(ServiceError::Refused)?;
+                return Ok("Đã mở báo cáo bằng trình xem PDF của máy.".into());
+            }
+            Ok(format!("Đã lưu {}.", path.display()))
+        }));
         Ok(Some("Đang ghi tệp…".into()))
     }
 
     /// Shows how the file being written went, once it has.
-    fn poll_report_job(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.job else {
-            return;
-        };
-        let outcome = match job.try_recv() {
-            Ok(outcome) => outcome,
-            Err(std::sync::mpsc::TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(100));
-                return;
+    fn poll_writing(&mut self) {
+        if let Some(task) = &mut self.writing
+            && let Some(done) = task.poll()
+        {
+            self.writing = None;
+            match outcome(done) {
+                Ok(message) => self.panel.say(message, false),
+                Err(message) => self.panel.say(message, true),
             }
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => Err("Ghi tệp bị gián đoạn.".into()),
-        };
-        self.job = None;
-        match outcome {
-            Ok(message) => self.panel.say(message, false),
-            Err(message) => self.panel.say(message, true),
         }
     }
 }
