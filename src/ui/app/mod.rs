@@ -356,7 +356,10 @@ impl KhuyenCongApp {
                     let province = reference
                         .province(&unit.province_code)
                         .map_or("", |p| p.name.as_str());
-                    ui.label(RichText::new(format!("{} — {}", unit.unit_name, province)).weak());
+                    // On a narrow window the unit's name gives way to the screens ("…").
+                    let text = format!("{} — {}", unit.unit_name, province);
+                    ui.add(egui::Label::new(RichText::new(&text).weak()).truncate())
+                        .on_hover_text(text);
                 });
             }
         });
