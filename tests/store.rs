@@ -34,7 +34,7 @@ fn count(store: &Store, table: &str) -> i64 {
 fn a_new_file_is_migrated_and_loaded_with_reference_data_once() {
     let (_dir, path) = common::temp_db();
     let store = Store::open(&path, OpenMode::CreateIfMissing).expect("open");
-    assert_eq!(store.schema_version().expect("version"), 6);
+    assert_eq!(store.schema_version().expect("version"), 7);
     assert_eq!(store.provinces().expect("provinces").len(), 34);
     assert_eq!(count(&store, "commune"), 3_321);
     assert_eq!(count(&store, "legacy_commune"), 10_035);

@@ -5,6 +5,11 @@
 
 use crate::domain::project::{Payment, PaymentKind};
 
+/// The largest amount one line of money may hold: 10 000 tỷ đồng, a hundred times the whole
+/// country's yearly khuyến công budget. Anything above is a typing or data error: refused at
+/// entry, flagged by `check`. With it, even 900 000 lines at the bound add up within an `i64`.
+pub const MAX_AMOUNT: i64 = 10_000_000_000_000;
+
 /// Money totals of a set of payments.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PaymentTotals {

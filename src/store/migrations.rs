@@ -310,6 +310,21 @@ CREATE TABLE report (
 CREATE INDEX report_year ON report(year);
 "#;
 
+/// The file says it is ours: `application_id` "SoKC" in the header, so another program's SQLite
+/// file is told apart from ours without reading its tables. And every record a person edits gets
+/// a version, raised by each save, so a save over a record someone else changed since it was
+/// loaded is refused instead of silently putting the old values back.
+const V7_IDENTITY_AND_VERSIONS: &str = r#"
+PRAGMA application_id = 1399802691;
+ALTER TABLE establishment ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE project ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE report ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE budget_line ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;
+"#;
+
+/// The `application_id` every file of Sổ Khuyến công carries from schema version 7 on ("SoKC").
+pub const APPLICATION_ID: i64 = 0x536F_4B43;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_FOUNDATION),
@@ -318,8 +333,9 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V4_PROGRAMME_TARGETS),
         M::up(V5_REGISTRATION),
         M::up(V6_REPORTS),
+        M::up(V7_IDENTITY_AND_VERSIONS),
     ])
 }
 
 /// The schema version this build writes; files with a higher `user_version` are refused.
-pub const LATEST_VERSION: i64 = 6;
+pub const LATEST_VERSION: i64 = 7;
