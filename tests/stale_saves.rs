@@ -369,3 +369,65 @@ fn reloading_the_stored_version_drops_the_typed_values() {
         "the comparison is closed"
     );
 }
+
+#[test]
+fn the_report_panel_shows_both_versions_and_overwrites_on_request() {
+    let (_dir, path) = common::temp_db();
+    let store = common::store_for_thanh_hoa(&path);
+    let app = common::new_app(store).expect("app");
+    let mut h = common::app_harness(app);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
+    h.run();
+    h.get_by_label("Tạo báo cáo").click();
+    for _ in 0..200 {
+        h.run();
+        if h.query_by_label("Chốt báo cáo").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let id = h.state().service().store().reports().expect("list")[0].id;
+
+    // Another seat gives the report its number meanwhile.
+    let mut other = seat(&path, "huong");
+    let mut theirs = other.report(id).expect("load");
+    theirs.number = "20".into();
+    other.save_report(&theirs).expect("other seat saves");
+
+    h.get_by_label("Số").click();
+    h.run();
+    h.get_by_label("Số").type_text("15");
+    h.run();
+    h.get_by_label("Lưu").click();
+    h.run();
+    assert!(h.query_by_label("Bản của bạn").is_some());
+    assert!(
+        h.query_by_label_contains("Bản đã lưu (bởi huong, lúc")
+            .is_some()
+    );
+    assert!(h.query_by_label("15").is_some() && h.query_by_label("20").is_some());
+    assert_eq!(
+        other.report(id).expect("read").number,
+        "20",
+        "nothing written"
+    );
+
+    h.get_by_label("Giữ bản của tôi và lưu đè").click();
+    h.run();
+    h.run();
+    let now = other.report(id).expect("read");
+    assert_eq!((now.number.as_str(), now.row_version), ("15", 3));
+    assert!(
+        h.query_by_label("Bản của bạn").is_none(),
+        "the comparison is closed"
+    );
+    // The panel holds the new version: the next save goes through.
+    h.get_by_label("Số").click();
+    h.run();
+    h.get_by_label("Số").type_text("6");
+    h.run();
+    h.get_by_label("Lưu").click();
+    h.run();
+    assert_eq!(other.report(id).expect("read").number, "156");
+}
