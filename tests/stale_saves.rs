@@ -431,3 +431,62 @@ fn the_report_panel_shows_both_versions_and_overwrites_on_request() {
     h.run();
     assert_eq!(other.report(id).expect("read").number, "156");
 }
+
+#[test]
+fn the_project_form_shows_both_versions_and_reloads_on_request() {
+    let (_dir, path) = common::temp_db();
+    drop(common::store_for_thanh_hoa(&path));
+    let mut other = seat(&path, "huong");
+    let mut new = project("Hỗ trợ máy dệt chiếu cói");
+    let pending = new.unaccepted_warnings(&other.project_issues(&new).expect("rules"));
+    new.accept_warnings(pending, "Đã xem xét", "huong", "2026-11-23T08:00:00.000");
+    let saved = other.save_project(new, true).expect("insert");
+
+    let app = common::new_app(Store::open_at_startup(&path).expect("open")).expect("app");
+    let mut h = common::app_harness(app);
+    h.run();
+    h.get_by_label("Đề án").click();
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.state().project_form().is_some_and(|f| !f.is_new()));
+
+    let mut theirs = other.project(saved.id).expect("load");
+    theirs.name = "Hỗ trợ máy dệt chiếu cói Nga Sơn".into();
+    other.save_project(theirs, false).expect("other seat saves");
+
+    h.get_by_label("Tên đề án *").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Tên đề án *")
+        .type_text("Hỗ trợ máy dệt cói");
+    h.run();
+    h.get_by_label("Lưu (Ctrl+S)").click();
+    h.run();
+    assert!(h.query_by_label("Bản của bạn").is_some());
+    assert!(
+        h.query_by_label_contains("Bản đã lưu (bởi huong, lúc")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Hỗ trợ máy dệt chiếu cói Nga Sơn")
+            .is_some()
+    );
+    assert_eq!(
+        other.project(saved.id).expect("read").name,
+        "Hỗ trợ máy dệt chiếu cói Nga Sơn",
+        "nothing written"
+    );
+
+    h.get_by_label("Tải lại bản đã lưu").click();
+    h.run();
+    let form = h.state().project_form().expect("the form stays open");
+    assert_eq!(form.project.name, "Hỗ trợ máy dệt chiếu cói Nga Sơn");
+    assert_eq!(form.project.row_version, 2);
+    assert!(
+        !form.is_dirty(),
+        "the reloaded form holds the stored version"
+    );
+}
