@@ -165,12 +165,14 @@ impl ReportsScreen {
         match self.run_report_action(ctx, action) {
             Ok(Some(message)) => self.panel.say(message, false),
             Ok(None) => {}
-            Err(e) => {
-                self.panel.say(e.to_string(), true);
-                if let Some(stale) = e.stale_save() {
+            // A stale save is said once, by the comparison of the two versions.
+            Err(e) => match e.stale_save() {
+                Some(stale) => {
+                    self.panel.message = None;
                     self.panel.conflict = Some(stale.clone());
                 }
-            }
+                None => self.panel.say(e.to_string(), true),
+            },
         }
     }
 

@@ -28,13 +28,7 @@ pub fn stale_save_ui(
 ) -> StaleChoice {
     let mut choice = StaleChoice::None;
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.colored_label(
-            ERROR_COLOR,
-            bold(format!(
-                "Chưa lưu: {} đã được người khác lưu sau khi bạn mở.",
-                stale.record_name()
-            )),
-        );
+        ui.add(egui::Label::new(bold(stale.to_string()).color(ERROR_COLOR)).wrap());
         if differences.is_empty() {
             ui.label("Bản đã lưu giống hệt bản của bạn ở mọi trường đang hiện.");
         } else {
