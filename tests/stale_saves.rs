@@ -490,3 +490,20 @@ fn the_project_form_shows_both_versions_and_reloads_on_request() {
         "the reloaded form holds the stored version"
     );
 }
+
+#[test]
+fn saving_a_report_another_seat_deleted_says_so_in_vietnamese() {
+    let (_dir, path) = common::temp_db();
+    drop(common::store_for_thanh_hoa(&path));
+    let mut a = seat(&path, "huong");
+    let mut b = seat(&path, "minh");
+    let created = a.create_report(ReportKind::Year, 2026).expect("draft");
+    let mut in_b = b.report(created.id).expect("B loads");
+    a.delete_report(created.id, created.row_version)
+        .expect("A deletes the draft");
+    in_b.number = "7".into();
+    let text = b.save_report(&in_b).expect_err("refused").to_string();
+    assert!(text.contains("đã bị xóa"), "{text}");
+    assert_vietnamese(&text);
+    assert!(a.reports().expect("list").is_empty(), "not brought back");
+}

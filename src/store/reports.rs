@@ -49,6 +49,16 @@ impl Store {
         let kind = report.kind.code();
         self.write(|tx| {
             let Some(old) = read_one(tx, report.id)? else {
+                // A copy of a report another seat deleted since: said so, not a raw key clash.
+                let deleted: Option<i64> = tx
+                    .query_row("SELECT 1 FROM report WHERE id = ?1", [&id], |r| r.get(0))
+                    .optional()?;
+                if deleted.is_some() {
+                    return Err(StoreError::RecordNotFound(format!(
+                        "báo cáo {}",
+                        report.kind.title(report.year)
+                    )));
+                }
                 let mut new = report.clone();
                 new.row_version = FIRST_ROW_VERSION;
                 let body = to_json(&new, "báo cáo")?;
