@@ -202,7 +202,7 @@ fn a_finalised_report_keeps_its_figures_when_the_data_changes() {
         Err(StoreError::Refused(_))
     ));
     assert!(matches!(
-        store.delete_report(stored.id),
+        store.delete_report(stored.id, stored.row_version),
         Err(StoreError::Refused(_))
     ));
     // Unfreezing is an explicit, audited save.

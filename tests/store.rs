@@ -64,11 +64,13 @@ fn every_write_leaves_an_audit_row_and_deletion_is_a_tombstone() {
     assert_eq!(saved.code, "CS-000001");
     let mut changed = saved.clone();
     changed.workers_total = Some(12);
-    store.update_establishment(&changed).expect("update");
+    changed.row_version = store.update_establishment(&changed).expect("update");
     store
         .update_establishment(&changed)
         .expect("unchanged update");
-    store.delete_establishment(saved.id).expect("delete");
+    store
+        .delete_establishment(saved.id, changed.row_version)
+        .expect("delete");
 
     let trail = store
         .audit_trail("establishment", &saved.id.to_string())
@@ -101,7 +103,7 @@ fn every_write_leaves_an_audit_row_and_deletion_is_a_tombstone() {
     );
     assert!(store.establishment_summaries().expect("list").is_empty());
     assert!(matches!(
-        store.delete_establishment(saved.id),
+        store.delete_establishment(saved.id, changed.row_version),
         Err(StoreError::RecordNotFound(_))
     ));
     let next = store

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::legal_form::LegalForm;
+use crate::domain::row_version::{FIRST_ROW_VERSION, first_row_version};
 
 /// Gender of the owner (priority rules of 2025 favour women-owned establishments).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,6 +113,10 @@ pub struct Establishment {
     pub founded_year: Option<i32>,
     pub recognitions: Vec<Recognition>,
     pub notes: String,
+    /// The stored row's version when this copy was read (see `domain::row_version`); a save
+    /// from an older copy is refused instead of overwriting someone else's change.
+    #[serde(default = "first_row_version")]
+    pub row_version: i64,
 }
 
 impl Establishment {
@@ -148,6 +153,7 @@ impl Establishment {
             founded_year: None,
             recognitions: Vec::new(),
             notes: String::new(),
+            row_version: FIRST_ROW_VERSION,
         }
     }
 }

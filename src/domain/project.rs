@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::domain::money::PaymentTotals;
+use crate::domain::row_version::{FIRST_ROW_VERSION, first_row_version};
 
 use super::funding_source::FundingSource;
 use super::issue::{Issue, Severity};
@@ -208,6 +209,10 @@ pub struct Project {
     /// Who proposed it for the plan, when, and the Sở's appraisal.
     #[serde(default)]
     pub registration: Registration,
+    /// The stored row's version when this copy was read; it covers the project's xã,
+    /// beneficiaries and payments, which are saved with it.
+    #[serde(default = "first_row_version")]
+    pub row_version: i64,
 }
 
 impl Project {
@@ -249,6 +254,7 @@ impl Project {
             accepted_warnings: Vec::new(),
             notes: String::new(),
             registration: Registration::default(),
+            row_version: FIRST_ROW_VERSION,
         }
     }
 

@@ -35,5 +35,16 @@ pub enum ServiceError {
     Cancelled,
 }
 
+impl ServiceError {
+    /// The stored version behind a refused stale save, for the form to show beside the
+    /// user's; None for every other failure.
+    pub fn stale_save(&self) -> Option<&crate::domain::stale_save::StaleSave> {
+        match self {
+            ServiceError::Store(StoreError::Conflict(stale)) => Some(stale),
+            _ => None,
+        }
+    }
+}
+
 /// Result alias of the service.
 pub type ServiceResult<T> = Result<T, ServiceError>;

@@ -69,9 +69,10 @@ impl Service {
     }
 
     /// Saves `project` (new when `is_new`) after judging it again: errors refuse it, and so
-    /// does a warning without a recorded reason. Returns the saved project (a new one has its
-    /// code).
-    pub fn save_project(&mut self, project: Project, is_new: bool) -> ServiceResult<Project> {
+    /// does a warning without a recorded reason, and a stored project that moved on since
+    /// `project.row_version` was loaded (`ServiceError::stale_save`). Returns the saved project
+    /// with its code and the version now stored.
+    pub fn save_project(&mut self, mut project: Project, is_new: bool) -> ServiceResult<Project> {
         let issues = self.project_issues(&project)?;
         if has_errors(&issues) {
             return Err(StoreError::Invalid(issues).into());
@@ -86,14 +87,16 @@ impl Service {
         if is_new {
             Ok(self.store.insert_project(project)?)
         } else {
-            self.store.update_project(&project)?;
+            project.row_version = self.store.update_project(&project)?;
             Ok(project)
         }
     }
 
-    /// Deletes a project (a tombstone).
+    /// Deletes a project (a tombstone). The list offers deletion by id, so the version checked
+    /// is the one read here: a save in between is refused, never lost.
     pub fn delete_project(&mut self, id: Uuid) -> ServiceResult<()> {
-        Ok(self.store.delete_project(id)?)
+        let project = self.project(id)?;
+        Ok(self.store.delete_project(id, project.row_version)?)
     }
 
     /// Copies `source` into the project's folder beside the database and records it.

@@ -59,11 +59,13 @@ impl Service {
         Ok(validate_establishment(record, &ctx))
     }
 
-    /// Saves `record` (new when `is_new`) after judging it again: errors refuse it. Returns the
-    /// saved record (a new one has its code).
+    /// Saves `record` (new when `is_new`) after judging it again: errors refuse it, and so
+    /// does a stored record that moved on since `record.row_version` was loaded (the error
+    /// carries it: `ServiceError::stale_save`). Returns the saved record with its code and the
+    /// version now stored, so the same form can save again.
     pub fn save_establishment(
         &mut self,
-        record: Establishment,
+        mut record: Establishment,
         is_new: bool,
     ) -> ServiceResult<Establishment> {
         let issues = self.establishment_issues(&record)?;
@@ -73,15 +75,17 @@ impl Service {
         if is_new {
             Ok(self.store.insert_establishment(record)?)
         } else {
-            self.store.update_establishment(&record)?;
+            record.row_version = self.store.update_establishment(&record)?;
             Ok(record)
         }
     }
 
-    /// Deletes an establishment (a tombstone); returns "mã — tên" for the status line.
+    /// Deletes an establishment (a tombstone); returns "mã — tên" for the status line. The
+    /// list offers deletion by id, so the version checked is the one read here: a save between
+    /// this read and the deletion is still refused, never lost.
     pub fn delete_establishment(&mut self, id: Uuid) -> ServiceResult<String> {
         let e = self.establishment(id)?;
-        self.store.delete_establishment(id)?;
+        self.store.delete_establishment(id, e.row_version)?;
         Ok(format!("{} — {}", e.code, e.name))
     }
 }

@@ -61,7 +61,7 @@ pub fn freeze(store: &mut Store, report: &SavedReport, actor: &str) -> ServiceRe
         at: crate::service::session::now_text(),
         by: actor.to_owned(),
     });
-    store.save_report(&frozen)?;
+    frozen.row_version = store.save_report(&frozen)?;
     Ok(frozen)
 }
 

@@ -28,13 +28,16 @@ impl Service {
     pub fn create_report(&mut self, kind: ReportKind, year: i32) -> ServiceResult<SavedReport> {
         let defaults = self.store.report_defaults()?;
         let figures = gather_figures(&self.store, kind, year, kind.default_period(year))?;
-        let report = crate::report::new_draft(kind, year, self.session.today, &defaults, &figures);
-        self.store.save_report(&report)?;
+        let mut report =
+            crate::report::new_draft(kind, year, self.session.today, &defaults, &figures);
+        report.row_version = self.store.save_report(&report)?;
         Ok(report)
     }
 
-    /// Saves a report as edited (a finalised one only through `unfreeze_report`).
-    pub fn save_report(&mut self, report: &SavedReport) -> ServiceResult<()> {
+    /// Saves a report as edited (a finalised one only through `unfreeze_report`); refused when
+    /// the stored report moved on since `report.row_version` (`ServiceError::stale_save`).
+    /// Returns the version now stored, for the next save from the same panel.
+    pub fn save_report(&mut self, report: &SavedReport) -> ServiceResult<i64> {
         Ok(self.store.save_report(report)?)
     }
 
@@ -55,21 +58,23 @@ impl Service {
 
     /// Saves `report` and finalises it with today's figures; returns the finalised report.
     pub fn freeze_report(&mut self, report: &SavedReport) -> ServiceResult<SavedReport> {
-        self.store.save_report(report)?;
-        freeze(&mut self.store, report, &self.session.actor)
+        let mut saved = report.clone();
+        saved.row_version = self.store.save_report(report)?;
+        freeze(&mut self.store, &saved, &self.session.actor)
     }
 
     /// Reopens a finalised report (audited): it takes today's figures again.
     pub fn unfreeze_report(&mut self, report: &SavedReport) -> ServiceResult<SavedReport> {
         let mut open = report.clone();
         open.frozen = None;
-        self.store.save_report(&open)?;
+        open.row_version = self.store.save_report(&open)?;
         Ok(open)
     }
 
-    /// Deletes a draft (a finalised report is refused by the store).
-    pub fn delete_report(&mut self, id: Uuid) -> ServiceResult<()> {
-        Ok(self.store.delete_report(id)?)
+    /// Deletes a draft loaded at `loaded_version` (a finalised report, or one saved by someone
+    /// else since, is refused by the store).
+    pub fn delete_report(&mut self, id: Uuid, loaded_version: i64) -> ServiceResult<()> {
+        Ok(self.store.delete_report(id, loaded_version)?)
     }
 
     /// `khuyencong report`: a draft of `kind` for `year` written to `out` (PDF) and `xlsx`.

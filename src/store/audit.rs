@@ -1,9 +1,10 @@
 //! The audit log: one row per change, written in the same transaction as the change.
 
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 
 use super::error::{StoreError, StoreResult};
+use crate::domain::stale_save::{StaleSave, StoredVersion};
 
 /// What a change did to a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,7 +127,11 @@ pub(crate) fn tombstone<T: Serialize>(
     old: &T,
 ) -> StoreResult<()> {
     tx.execute(
-        &format!("UPDATE {table_name} SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1"),
+        // The version moves on too, so a save from a copy loaded before the deletion is refused.
+        &format!(
+            "UPDATE {table_name} SET deleted_at = ?2, updated_at = ?2,
+                 row_version = row_version + 1 WHERE id = ?1"
+        ),
         params![record_id, now_text()],
     )?;
     record_change(
@@ -137,4 +142,43 @@ pub(crate) fn tombstone<T: Serialize>(
         Some(old),
         None,
     )
+}
+
+/// The version a save writes after `loaded`; refused rather than wrapped (a row saved 2⁶³
+/// times is a damaged file).
+pub(crate) fn next_version(loaded: i64, record: &str) -> StoreResult<i64> {
+    loaded.checked_add(1).ok_or_else(|| StoreError::Unreadable {
+        what: format!("số phiên bản của {record}"),
+        reason: format!("giá trị {loaded} vượt giới hạn"),
+    })
+}
+
+/// The refusal of a stale save of `record_id`: the stored record, and who saved it last and
+/// when, from the audit log. A failure to read the log is returned instead, never hidden.
+pub(crate) fn stale_save(
+    conn: &Connection,
+    table_name: &str,
+    record_id: &str,
+    stored: StoredVersion,
+) -> StoreError {
+    let last = conn
+        .query_row(
+            "SELECT actor, at FROM audit_log WHERE table_name = ?1 AND record_id = ?2
+             ORDER BY id DESC LIMIT 1",
+            [table_name, record_id],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+        )
+        .optional();
+    match last {
+        Ok(last) => {
+            let (changed_by, changed_at) =
+                last.unwrap_or_else(|| (UNKNOWN_ACTOR.to_owned(), String::new()));
+            StoreError::Conflict(Box::new(StaleSave {
+                stored,
+                changed_by,
+                changed_at,
+            }))
+        }
+        Err(e) => e.into(),
+    }
 }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::domain::issue::Issue;
+use crate::domain::stale_save::StaleSave;
 
 /// A store failure. Display texts are shown to users as they are.
 #[derive(Debug, thiserror::Error)]
@@ -54,6 +55,10 @@ pub enum StoreError {
     BadBackup { path: PathBuf, reason: String },
     #[error("Đã hủy thao tác; dữ liệu không thay đổi.")]
     Cancelled,
+    /// A save or deletion from a copy loaded before someone else saved the record: refused,
+    /// nothing written; it carries the stored version for the form to show beside the user's.
+    #[error("{0}")]
+    Conflict(Box<StaleSave>),
 }
 
 /// Result alias of the store.

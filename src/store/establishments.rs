@@ -3,13 +3,17 @@
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
-use super::audit::{AuditAction, now_text, record_change, tombstone, update_audited};
+use super::audit::{
+    AuditAction, next_version, now_text, record_change, stale_save, tombstone, update_audited,
+};
 use super::error::{StoreError, StoreResult};
 use super::{Store, date_from_sql, to_json, uuid_from_sql};
 use crate::domain::establishment::{Establishment, Gender, Recognition};
 use crate::domain::establishment_summary::EstablishmentSummary;
 use crate::domain::legal_form::LegalForm;
 use crate::domain::probable_duplicate::DuplicateRow;
+use crate::domain::row_version::FIRST_ROW_VERSION;
+use crate::domain::stale_save::StoredVersion;
 use crate::text::fold::fold;
 
 const TABLE: &str = "establishment";
@@ -81,17 +85,24 @@ fn establishment_from_row(r: &Row) -> rusqlite::Result<Establishment> {
             rusqlite::Error::FromSqlConversionFailure(28, rusqlite::types::Type::Text, Box::new(e))
         })?,
         notes: r.get(29)?,
+        row_version: r.get(30)?,
     })
 }
 
 fn read_one(tx: &rusqlite::Connection, id: Uuid) -> StoreResult<Option<Establishment>> {
     Ok(tx
         .query_row(
-            &format!("SELECT {COLUMNS} FROM {TABLE} WHERE id = ?1 AND deleted_at IS NULL"),
+            &format!(
+                "SELECT {COLUMNS}, row_version FROM {TABLE} WHERE id = ?1 AND deleted_at IS NULL"
+            ),
             [id.to_string()],
             establishment_from_row,
         )
         .optional()?)
+}
+
+fn stale(stored: Establishment) -> StoredVersion {
+    StoredVersion::Establishment(Box::new(stored))
 }
 
 fn next_code(tx: &Transaction) -> StoreResult<String> {
@@ -111,8 +122,14 @@ fn next_code(tx: &Transaction) -> StoreResult<String> {
     Ok(format!("CS-{n:06}"))
 }
 
-/// Writes every column of `e` (insert when `insert`, else update) inside `tx`.
-fn write_row(tx: &Transaction, e: &Establishment, insert: bool) -> StoreResult<()> {
+/// Writes every column of `e` inside `tx`: an insert when `loaded_version` is None, else an
+/// update of the row still at `loaded_version` (moving it to the next). Returns the rows
+/// changed: 0 means the stored row has moved on.
+fn write_row(
+    tx: &Transaction,
+    e: &Establishment,
+    loaded_version: Option<i64>,
+) -> StoreResult<usize> {
     let recognitions = to_json(&e.recognitions, &format!("danh hiệu của cơ sở {}", e.code))?;
     let now = now_text();
     let values = params![
@@ -149,8 +166,8 @@ fn write_row(tx: &Transaction, e: &Establishment, insert: bool) -> StoreResult<(
         fold(&e.name),
         now,
     ];
-    if insert {
-        tx.execute(
+    let Some(loaded_version) = loaded_version else {
+        return Ok(tx.execute(
             &format!(
                 "INSERT INTO {TABLE}({COLUMNS}, name_folded, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
@@ -158,11 +175,13 @@ fn write_row(tx: &Transaction, e: &Establishment, insert: bool) -> StoreResult<(
                          ?31, ?32, ?32)"
             ),
             values,
-        )?;
-    } else {
-        tx.execute(
-            &format!(
-                "UPDATE {TABLE} SET code = ?2, name = ?3, legal_form = ?4, tax_code = ?5,
+        )?);
+    };
+    let mut values = values.to_vec();
+    values.push(&loaded_version);
+    Ok(tx.execute(
+        &format!(
+            "UPDATE {TABLE} SET code = ?2, name = ?3, legal_form = ?4, tax_code = ?5,
                     registration_no = ?6, registration_date = ?7, representative = ?8,
                     representative_title = ?9, owner_gender = ?10, ethnicity = ?11, phone = ?12,
                     email = ?13, province_code = ?14, commune_code = ?15,
@@ -171,13 +190,11 @@ fn write_row(tx: &Transaction, e: &Establishment, insert: bool) -> StoreResult<(
                     main_products = ?22, workers_total = ?23, workers_female = ?24,
                     workers_ethnic_minority = ?25, capital = ?26, revenue = ?27,
                     founded_year = ?28, recognitions = ?29, notes = ?30, name_folded = ?31,
-                    updated_at = ?32
-                 WHERE id = ?1 AND deleted_at IS NULL"
-            ),
-            values,
-        )?;
-    }
-    Ok(())
+                    updated_at = ?32, row_version = row_version + 1
+                 WHERE id = ?1 AND deleted_at IS NULL AND row_version = ?33"
+        ),
+        values.as_slice(),
+    )?)
 }
 
 /// Inserts new records in one transaction, each with its audit row; assigns human codes to
@@ -187,7 +204,8 @@ pub(crate) fn insert_many(tx: &Transaction, records: &mut [Establishment]) -> St
         if e.code.is_empty() {
             e.code = next_code(tx)?;
         }
-        write_row(tx, e, true)?;
+        e.row_version = FIRST_ROW_VERSION;
+        write_row(tx, e, None)?;
         record_change(
             tx,
             TABLE,
@@ -255,23 +273,43 @@ impl Store {
         self.write(|tx| insert_many(tx, records))
     }
 
-    /// Saves changes to an existing establishment; the audit row keeps old and new values.
-    pub fn update_establishment(&mut self, e: &Establishment) -> StoreResult<()> {
+    /// Saves changes to an existing establishment loaded at `e.row_version`; the audit row
+    /// keeps old and new values. Returns the version now stored. Refused with
+    /// `StoreError::Conflict`, nothing written, when the stored row has moved on since.
+    pub fn update_establishment(&mut self, e: &Establishment) -> StoreResult<i64> {
         self.write(|tx| {
+            let key = e.id.to_string();
             let old =
                 read_one(tx, e.id)?.ok_or_else(|| StoreError::RecordNotFound(e.code.clone()))?;
-            update_audited(tx, TABLE, &e.id.to_string(), &old, e, |tx| {
-                write_row(tx, e, false)
-            })
+            if old.row_version != e.row_version {
+                return Err(stale_save(tx, TABLE, &key, stale(old)));
+            }
+            if old == *e {
+                return Ok(old.row_version);
+            }
+            let mut new = e.clone();
+            new.row_version = next_version(old.row_version, &format!("cơ sở {}", e.code))?;
+            update_audited(tx, TABLE, &key, &old, &new, |tx| {
+                match write_row(tx, &new, Some(old.row_version))? {
+                    0 => Err(stale_save(tx, TABLE, &key, stale(old.clone()))),
+                    _ => Ok(()),
+                }
+            })?;
+            Ok(new.row_version)
         })
     }
 
     /// Deletes an establishment as a tombstone: the row stays, marked with when it was deleted.
-    pub fn delete_establishment(&mut self, id: Uuid) -> StoreResult<()> {
+    /// Refused with `StoreError::Conflict` when the stored row is no longer at
+    /// `loaded_version` (someone saved it after it was shown).
+    pub fn delete_establishment(&mut self, id: Uuid, loaded_version: i64) -> StoreResult<()> {
         self.write(|tx| {
-            let old =
-                read_one(tx, id)?.ok_or_else(|| StoreError::RecordNotFound(id.to_string()))?;
-            tombstone(tx, TABLE, &id.to_string(), &old)
+            let key = id.to_string();
+            let old = read_one(tx, id)?.ok_or_else(|| StoreError::RecordNotFound(key.clone()))?;
+            if old.row_version != loaded_version {
+                return Err(stale_save(tx, TABLE, &key, stale(old)));
+            }
+            tombstone(tx, TABLE, &key, &old)
         })
     }
 
@@ -296,7 +334,7 @@ impl Store {
     /// Every live establishment, for whole-file checks.
     pub fn all_establishments(&self) -> StoreResult<Vec<Establishment>> {
         let mut st = self.conn().prepare(&format!(
-            "SELECT {COLUMNS} FROM {TABLE} WHERE deleted_at IS NULL ORDER BY code"
+            "SELECT {COLUMNS}, row_version FROM {TABLE} WHERE deleted_at IS NULL ORDER BY code"
         ))?;
         let rows = st.query_map([], establishment_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)

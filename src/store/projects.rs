@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use uuid::Uuid;
 
-use super::audit::{AuditAction, now_text, record_change, tombstone, update_audited};
+use super::audit::{
+    AuditAction, next_version, now_text, record_change, stale_save, tombstone, update_audited,
+};
 use super::error::{StoreError, StoreResult};
 use super::{Store, coded_column, date_from_sql, optional_date_from_sql, to_json, uuid_from_sql};
 use crate::domain::funding_source::FundingSource;
@@ -15,6 +17,8 @@ use crate::domain::project::{Beneficiary, Payment, PaymentKind, Project, Project
 use crate::domain::project_rules::PriorSupport;
 use crate::domain::project_status::ProjectStatus;
 use crate::domain::project_summary::ProjectSummary;
+use crate::domain::row_version::FIRST_ROW_VERSION;
+use crate::domain::stale_save::StoredVersion;
 use crate::domain::support_history::SupportHistoryLine;
 use crate::text::fold::fold;
 
@@ -70,6 +74,7 @@ fn project_from_row(r: &Row) -> rusqlite::Result<Project> {
         accepted_warnings: json_column(r, 29)?,
         notes: r.get(30)?,
         registration: json_column(r, 31)?,
+        row_version: r.get(32)?,
     })
 }
 
@@ -106,7 +111,8 @@ fn read_many(
     params: &[&dyn rusqlite::ToSql],
 ) -> StoreResult<Vec<Project>> {
     let mut st = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM {TABLE} p WHERE p.deleted_at IS NULL AND ({filter}) ORDER BY p.code"
+        "SELECT {COLUMNS}, p.row_version FROM {TABLE} p
+         WHERE p.deleted_at IS NULL AND ({filter}) ORDER BY p.code"
     ))?;
     let mut projects: Vec<Project> = st
         .query_map(params, project_from_row)?
@@ -174,8 +180,14 @@ fn next_code(tx: &Transaction, year: i32) -> StoreResult<String> {
     Ok(format!("DA-{year}-{n:04}"))
 }
 
-/// Writes the project row (insert or update) and replaces its child rows.
-fn write_project(tx: &Transaction, p: &Project, insert: bool) -> StoreResult<()> {
+fn stale(stored: Project) -> StoredVersion {
+    StoredVersion::Project(Box::new(stored))
+}
+
+/// Writes the project row and replaces its child rows: an insert when `loaded_version` is
+/// None, else an update of the row still at `loaded_version` (moving it to the next; the
+/// version covers the children). Returns false, writing nothing, when the row has moved on.
+fn write_project(tx: &Transaction, p: &Project, loaded_version: Option<i64>) -> StoreResult<bool> {
     let now = now_text();
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
     let values = params![
@@ -214,18 +226,10 @@ fn write_project(tx: &Transaction, p: &Project, insert: bool) -> StoreResult<()>
         fold(&p.name),
         now,
     ];
-    if insert {
-        tx.execute(
-            &format!(
-                "INSERT INTO {TABLE}({COLUMNS}, name_folded, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                     ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31,
-                     ?32, ?33, ?34, ?34)"
-            ),
-            values,
-        )?;
-    } else {
-        tx.execute(
+    if let Some(loaded_version) = loaded_version {
+        let mut values = values.to_vec();
+        values.push(&loaded_version);
+        let changed = tx.execute(
             &format!(
                 "UPDATE {TABLE} SET code = ?2, name = ?3, plan_year = ?4, source = ?5,
                     integrated_with = ?6, kind = ?7, content_code = ?8, programme_code = ?9,
@@ -236,8 +240,21 @@ fn write_project(tx: &Transaction, p: &Project, insert: bool) -> StoreResult<()>
                     support = ?23, counterpart = ?24, other_funds = ?25, status = ?26,
                     transitions = ?27, inspections = ?28, outputs = ?29,
                     accepted_warnings = ?30, notes = ?31, registration = ?32, name_folded = ?33,
-                    updated_at = ?34
-                 WHERE id = ?1 AND deleted_at IS NULL"
+                    updated_at = ?34, row_version = row_version + 1
+                 WHERE id = ?1 AND deleted_at IS NULL AND row_version = ?35"
+            ),
+            values.as_slice(),
+        )?;
+        if changed == 0 {
+            return Ok(false);
+        }
+    } else {
+        tx.execute(
+            &format!(
+                "INSERT INTO {TABLE}({COLUMNS}, name_folded, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                     ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31,
+                     ?32, ?33, ?34, ?34)"
             ),
             values,
         )?;
@@ -286,7 +303,7 @@ fn write_project(tx: &Transaction, p: &Project, insert: bool) -> StoreResult<()>
             ],
         )?;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Inserts new projects (codes assigned per plan year) with their audit rows.
@@ -295,7 +312,8 @@ pub(crate) fn insert_projects(tx: &Transaction, projects: &mut [Project]) -> Sto
         if p.code.is_empty() {
             p.code = next_code(tx, p.plan_year)?;
         }
-        write_project(tx, p, true)?;
+        p.row_version = FIRST_ROW_VERSION;
+        write_project(tx, p, None)?;
         record_change(
             tx,
             TABLE,
@@ -368,22 +386,43 @@ impl Store {
         self.write(|tx| insert_projects(tx, projects))
     }
 
-    /// Saves changes to a project; the audit row keeps the whole project before and after.
-    pub fn update_project(&mut self, p: &Project) -> StoreResult<()> {
+    /// Saves changes to a project loaded at `p.row_version`, its xã, beneficiaries and
+    /// payments with it; the audit row keeps the whole project before and after. Returns the
+    /// version now stored. Refused with `StoreError::Conflict`, nothing written, when the
+    /// stored project has moved on since.
+    pub fn update_project(&mut self, p: &Project) -> StoreResult<i64> {
         self.write(|tx| {
+            let key = p.id.to_string();
             let old =
                 read_one(tx, p.id)?.ok_or_else(|| StoreError::RecordNotFound(p.code.clone()))?;
-            update_audited(tx, TABLE, &p.id.to_string(), &old, p, |tx| {
-                write_project(tx, p, false)
-            })
+            if old.row_version != p.row_version {
+                return Err(stale_save(tx, TABLE, &key, stale(old)));
+            }
+            if old == *p {
+                return Ok(old.row_version);
+            }
+            let mut new = p.clone();
+            new.row_version = next_version(old.row_version, &format!("đề án {}", p.code))?;
+            update_audited(tx, TABLE, &key, &old, &new, |tx| {
+                if write_project(tx, &new, Some(old.row_version))? {
+                    Ok(())
+                } else {
+                    Err(stale_save(tx, TABLE, &key, stale(old.clone())))
+                }
+            })?;
+            Ok(new.row_version)
         })
     }
 
-    /// Deletes a project as a tombstone.
-    pub fn delete_project(&mut self, id: Uuid) -> StoreResult<()> {
+    /// Deletes a project as a tombstone; refused with `StoreError::Conflict` when the stored
+    /// project is no longer at `loaded_version`.
+    pub fn delete_project(&mut self, id: Uuid, loaded_version: i64) -> StoreResult<()> {
         self.write(|tx| {
             let old =
                 read_one(tx, id)?.ok_or_else(|| StoreError::RecordNotFound(id.to_string()))?;
+            if old.row_version != loaded_version {
+                return Err(stale_save(tx, TABLE, &id.to_string(), stale(old)));
+            }
             tombstone(tx, TABLE, &id.to_string(), &old)
         })
     }

@@ -7,8 +7,10 @@ use egui::{Color32, Id, Key, RichText, Ui};
 use crate::domain::establishment::{Establishment, Gender, Recognition, RecognitionLevel};
 use crate::domain::establishment_draft::EstablishmentDraft;
 use crate::domain::establishment_field as field;
+use crate::domain::field_difference::establishment_differences;
 use crate::domain::issue::{Issue, Severity, has_errors};
 use crate::domain::legal_form::LegalForm;
+use crate::domain::stale_save::{StaleSave, StoredVersion};
 use crate::domain::support_history::SupportHistoryLine;
 use crate::domain::tax_code::parse_tax_code;
 use crate::service::reference::{PickerItem, Reference};
@@ -16,6 +18,7 @@ use crate::text::fold::fold;
 use crate::text::number::{format_integer, parse_integer};
 use crate::ui::fonts::bold;
 use crate::ui::widgets::searchable_picker::SearchablePicker;
+use crate::ui::widgets::stale_save_view::{StaleChoice, stale_save_ui};
 
 /// Colour of error messages.
 pub const ERROR_COLOR: Color32 = Color32::from_rgb(200, 30, 30);
@@ -55,6 +58,9 @@ pub struct EstablishmentForm {
     support_history: Vec<SupportHistoryLine>,
     /// Why the last check of the draft could not run (the rules could not read their data).
     unjudged: Option<String>,
+    /// A save refused because someone else saved the record first: shown with both versions
+    /// until the user reloads or overwrites; the draft keeps what they typed meanwhile.
+    conflict: Option<StaleSave>,
 }
 
 fn item(code: &str, label: String) -> PickerItem {
@@ -130,6 +136,7 @@ impl EstablishmentForm {
             message: None,
             support_history: Vec::new(),
             unjudged: None,
+            conflict: None,
         }
     }
 
@@ -201,6 +208,43 @@ impl EstablishmentForm {
         self.draft = EstablishmentDraft::from_record(saved);
         self.original = self.draft.clone();
         self.message = None;
+        self.conflict = None;
+    }
+
+    /// Shows a refused stale save: both versions, and the choice between them.
+    pub fn show_conflict(&mut self, stale: StaleSave) {
+        self.message = None;
+        self.conflict = Some(stale);
+    }
+
+    /// Whether a refused stale save is waiting for the user's choice.
+    pub fn has_conflict(&self) -> bool {
+        self.conflict.is_some()
+    }
+
+    /// Draws the waiting conflict and carries out the choice: a reload shows the stored
+    /// record; an overwrite aims the draft at the stored version and asks to save it.
+    fn conflict_ui(&mut self, ui: &mut Ui) -> FormAction {
+        let Some(stale) = &self.conflict else {
+            return FormAction::None;
+        };
+        let StoredVersion::Establishment(stored) = &stale.stored else {
+            return FormAction::None;
+        };
+        let differences = establishment_differences(&self.draft, stored);
+        match stale_save_ui(ui, "establishment", stale, &differences) {
+            StaleChoice::None => FormAction::None,
+            StaleChoice::Reload => {
+                let stored = (**stored).clone();
+                self.saved(stored);
+                FormAction::None
+            }
+            StaleChoice::Overwrite => {
+                self.draft.record.row_version = stale.stored_version();
+                self.conflict = None;
+                FormAction::Save
+            }
+        }
     }
 
     fn visible_issues(&self, key: &str) -> impl Iterator<Item = &Issue> {
@@ -264,6 +308,10 @@ impl EstablishmentForm {
         });
         if let Some(msg) = &self.message {
             ui.colored_label(ERROR_COLOR, msg);
+        }
+        let chosen = self.conflict_ui(ui);
+        if chosen != FormAction::None {
+            action = chosen;
         }
         if let Some(why) = &self.unjudged {
             ui.colored_label(

@@ -6,12 +6,15 @@ use chrono::NaiveDate;
 use egui::{Id, RichText, Ui};
 use uuid::Uuid;
 
+use crate::domain::field_difference::report_differences;
 use crate::domain::report::saved_report::{SECTION_HEADINGS, SavedReport};
+use crate::domain::stale_save::{StaleSave, StoredVersion};
 use crate::report::ReportKind;
 use crate::text::date::format_date;
 use crate::ui::establishment_form::ERROR_COLOR;
 use crate::ui::fonts::bold;
 use crate::ui::widgets::date_edit::date_edit;
+use crate::ui::widgets::stale_save_view::{StaleChoice, stale_save_ui};
 
 /// What the user asked the report screen to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +49,9 @@ pub struct ReportPanel {
     pub message: Option<(String, bool)>,
     /// Shown under a finalised report when today's data differ from its figures.
     pub drift: Option<String>,
+    /// A save refused because someone else saved the report first: shown with both versions
+    /// until the user reloads or overwrites; the draft keeps what they typed meanwhile.
+    pub conflict: Option<StaleSave>,
 }
 
 impl ReportPanel {
@@ -58,6 +64,7 @@ impl ReportPanel {
             distribution_text: String::new(),
             message: None,
             drift: None,
+            conflict: None,
         }
     }
 
@@ -67,6 +74,33 @@ impl ReportPanel {
         self.distribution_text = report.distribution.join("\n");
         self.draft = Some(report);
         self.drift = None;
+        self.conflict = None;
+    }
+
+    /// Draws the waiting conflict and carries out the choice: a reload opens the stored
+    /// report; an overwrite aims the draft at the stored version and asks to save it.
+    fn conflict_ui(&mut self, ui: &mut Ui) -> ReportAction {
+        let (Some(stale), Some(draft)) = (&self.conflict, &mut self.draft) else {
+            return ReportAction::None;
+        };
+        let StoredVersion::Report(stored) = &stale.stored else {
+            return ReportAction::None;
+        };
+        let differences = report_differences(draft, stored);
+        match stale_save_ui(ui, "report", stale, &differences) {
+            StaleChoice::None => ReportAction::None,
+            StaleChoice::Reload => {
+                let stored = (**stored).clone();
+                self.open(stored);
+                self.message = None;
+                ReportAction::None
+            }
+            StaleChoice::Overwrite => {
+                draft.row_version = stale.stored_version();
+                self.conflict = None;
+                ReportAction::Save
+            }
+        }
     }
 
     /// Tells the user how an action went.
@@ -133,6 +167,10 @@ impl ReportPanel {
             } else {
                 ui.label(text);
             }
+        }
+        let chosen = self.conflict_ui(ui);
+        if chosen != ReportAction::None {
+            return chosen;
         }
         let Some(report) = &mut self.draft else {
             ui.weak("Chọn một báo cáo đã lưu hoặc tạo báo cáo mới.");

@@ -1,6 +1,7 @@
 //! A report as staff keep it: its number, date, addressees, signer and the narrative they
 //! wrote, plus — once finalised (chốt) — the figures it was finalised with.
 
+use crate::domain::row_version::{FIRST_ROW_VERSION, first_row_version};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -98,6 +99,10 @@ pub struct SavedReport {
     /// The narrative, one text per heading of [`SECTION_HEADINGS`]; paragraphs one per line.
     pub sections: Vec<String>,
     pub frozen: Option<Frozen>,
+    /// The stored row's version when this copy was read. The `report.row_version` column is
+    /// the one truth, so the JSON body never carries it.
+    #[serde(skip, default = "first_row_version")]
+    pub row_version: i64,
 }
 
 impl SavedReport {
@@ -128,6 +133,7 @@ impl SavedReport {
             signer: defaults.signer.clone(),
             sections,
             frozen: None,
+            row_version: FIRST_ROW_VERSION,
         }
     }
 

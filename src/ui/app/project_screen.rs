@@ -211,7 +211,10 @@ impl ProjectsScreen {
         let (history, p) = match saved {
             Ok(saved) => saved,
             Err(e) => {
-                form.message = Some(format!("Chưa lưu được: {e}"));
+                match e.stale_save() {
+                    Some(stale) => form.show_conflict(stale.clone()),
+                    None => form.message = Some(format!("Chưa lưu được: {e}")),
+                }
                 return false;
             }
         };

@@ -140,7 +140,10 @@ pub fn save_establishment_form(
             Some(saved)
         }
         Err(e) => {
-            form.message = Some(format!("Chưa lưu được: {e}"));
+            match e.stale_save() {
+                Some(stale) => form.show_conflict(stale.clone()),
+                None => form.message = Some(format!("Chưa lưu được: {e}")),
+            }
             None
         }
     }

@@ -165,7 +165,14 @@ impl ReportsScreen {
         match self.run_report_action(ctx, action) {
             Ok(Some(message)) => self.panel.say(message, false),
             Ok(None) => {}
-            Err(e) => self.panel.say(e.to_string(), true),
+            // A stale save is said once, by the comparison of the two versions.
+            Err(e) => match e.stale_save() {
+                Some(stale) => {
+                    self.panel.message = None;
+                    self.panel.conflict = Some(stale.clone());
+                }
+                None => self.panel.say(e.to_string(), true),
+            },
         }
     }
 
@@ -206,7 +213,12 @@ impl ReportsScreen {
             }
             ReportAction::Save => {
                 let report = draft.ok_or_else(no_report)?;
-                ctx.service.save_report(&report)?;
+                let version = ctx.service.save_report(&report)?;
+                // The panel saves again from the same draft: it now holds the stored version.
+                if let Some(d) = &mut self.panel.draft {
+                    d.row_version = version;
+                }
+                self.panel.conflict = None;
                 self.load_report_list(ctx);
                 self.refresh_report_preview(ctx);
                 Ok(Some("Đã lưu báo cáo.".into()))
@@ -256,7 +268,7 @@ impl ReportsScreen {
             }
             ReportAction::Delete => {
                 let report = draft.ok_or_else(no_report)?;
-                ctx.service.delete_report(report.id)?;
+                ctx.service.delete_report(report.id, report.row_version)?;
                 self.panel.draft = None;
                 self.rendered = None;
                 self.load_report_list(ctx);

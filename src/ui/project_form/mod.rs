@@ -15,12 +15,15 @@ use uuid::Uuid;
 
 use crate::domain::attachment::Attachment;
 use crate::domain::audit_entry::AuditEntry;
+use crate::domain::field_difference::project_differences;
 use crate::domain::issue::{Issue, Severity, has_errors};
 use crate::domain::project::Project;
+use crate::domain::stale_save::{StaleSave, StoredVersion};
 use crate::service::reference::Reference;
 use crate::ui::establishment_form::{ERROR_COLOR, WARNING_COLOR};
 use crate::ui::fonts::bold;
 use crate::ui::registry_view::RegistryView;
+use crate::ui::widgets::stale_save_view::{StaleChoice, stale_save_ui};
 
 pub use beneficiaries_tab::BeneficiaryInput;
 pub use history_tab::TransitionInput;
@@ -132,6 +135,9 @@ pub struct ProjectForm {
     accepting: Option<(Vec<Issue>, String)>,
     /// Why the rules could not be run on the project as it is now.
     unjudged: Option<String>,
+    /// A save refused because someone else saved the project first: shown with both versions
+    /// until the user reloads or overwrites; the form keeps what they typed meanwhile.
+    conflict: Option<StaleSave>,
 }
 
 impl ProjectForm {
@@ -186,6 +192,7 @@ impl ProjectForm {
             history,
             accepting: None,
             unjudged: None,
+            conflict: None,
         }
     }
 
@@ -265,6 +272,40 @@ impl ProjectForm {
         self.original = saved;
         self.history = history;
         self.message = None;
+        self.conflict = None;
+    }
+
+    /// Shows a refused stale save: both versions, and the choice between them.
+    pub fn show_conflict(&mut self, stale: StaleSave) {
+        self.message = None;
+        self.conflict = Some(stale);
+    }
+
+    /// Draws the waiting conflict and carries out the choice: a reload shows the stored
+    /// project (its children with it); an overwrite aims the project at the stored version
+    /// and asks to save it.
+    fn conflict_ui(&mut self, ui: &mut Ui) -> ProjectFormAction {
+        let Some(stale) = &self.conflict else {
+            return ProjectFormAction::None;
+        };
+        let StoredVersion::Project(stored) = &stale.stored else {
+            return ProjectFormAction::None;
+        };
+        let differences = project_differences(&self.project, stored);
+        match stale_save_ui(ui, "project", stale, &differences) {
+            StaleChoice::None => ProjectFormAction::None,
+            StaleChoice::Reload => {
+                let stored = (**stored).clone();
+                let history = std::mem::take(&mut self.history);
+                self.saved(stored, history);
+                ProjectFormAction::None
+            }
+            StaleChoice::Overwrite => {
+                self.project.row_version = stale.stored_version();
+                self.conflict = None;
+                ProjectFormAction::Save
+            }
+        }
     }
 
     /// Records the reason for every pending warning (the user confirmed the dialog).
@@ -344,6 +385,10 @@ impl ProjectForm {
         });
         if let Some(msg) = &self.message {
             ui.colored_label(ERROR_COLOR, msg);
+        }
+        let chosen = self.conflict_ui(ui);
+        if chosen != ProjectFormAction::None {
+            action = chosen;
         }
         if let Some(why) = &self.unjudged {
             ui.colored_label(
