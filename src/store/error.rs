@@ -21,6 +21,41 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    #[error(
+        "{0} là một thư mục, không phải tệp dữ liệu của Sổ Khuyến công. Hãy chọn tệp .db bằng tham số --db."
+    )]
+    Directory(PathBuf),
+    #[error("Tệp {0} rỗng, chưa có dữ liệu (0 byte). Tệp không bị thay đổi.")]
+    EmptyFile(PathBuf),
+    #[error(
+        "Tệp {path} là cơ sở dữ liệu của một chương trình khác ({why}), không phải tệp dữ liệu của Sổ Khuyến công. Tệp không bị thay đổi."
+    )]
+    Foreign { path: PathBuf, why: String },
+    #[error(
+        "Tệp {path} có cấu trúc dữ liệu cũ (phiên bản {found}); cần mở bằng Sổ Khuyến công một lần để nâng cấp (phần mềm sao lưu tệp trước khi nâng cấp). Tệp không bị thay đổi."
+    )]
+    NeedsUpgrade { path: PathBuf, found: i64 },
+    #[error(
+        "Tệp {0} còn dở một lần ghi do máy hoặc phần mềm tắt đột ngột (tệp -journal bên cạnh). Dữ liệu không hỏng: hãy mở tệp bằng Sổ Khuyến công một lần để SQLite hoàn tất phục hồi. Tệp không bị thay đổi."
+    )]
+    HotJournal(PathBuf),
+    /// The file was opened only for reading; `0` says why, naming the file.
+    #[error("Không lưu được thay đổi. {0}")]
+    ReadOnly(String),
+    #[error("Không tạo được tệp dữ liệu {path}: {why}")]
+    CannotCreate { path: PathBuf, why: String },
+    /// The health check failed: no backup was taken, a quarantine copy was kept.
+    #[error(
+        "Tệp {path} bị hỏng: {}. Tệp chưa được sao lưu để bản hỏng không đẩy các bản sao lưu tốt ra ngoài.{}",
+        .problems.join("; "),
+        .quarantine.as_ref().map(|q| format!(" Đã giữ một bản sao của tệp hỏng tại {}.", q.display())).unwrap_or_default()
+    )]
+    Damaged {
+        path: PathBuf,
+        problems: Vec<String>,
+        quarantine: Option<PathBuf>,
+        backup: Option<crate::domain::backup_file::BackupFile>,
+    },
     #[error("Không đọc/ghi được tệp {path}: {source}")]
     Io {
         path: PathBuf,
