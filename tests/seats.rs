@@ -26,10 +26,7 @@ fn a_second_window_is_read_only_and_names_the_first() {
     assert!(why.contains(&path.display().to_string()), "{why}");
     let mut unit = second.session().unit.clone().expect("unit");
     unit.unit_name.push_str(" (máy thứ hai)");
-    let err = second
-        .save_unit(&unit)
-        .err()
-        .expect("the second cannot save");
+    let err = second.save_unit(&unit).expect_err("the second cannot save");
     assert!(err.to_string().contains("đang được mở bởi"), "{err}");
 
     // The first window's background jobs open their own connection without a seat.

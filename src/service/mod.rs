@@ -190,16 +190,7 @@ impl Worker {
 }
 
 /// A damaged file, as the window's failure screen shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DamagedFile {
-    pub path: std::path::PathBuf,
-    /// What SQLite's check found, one line each.
-    pub problems: Vec<String>,
-    /// The copy of the damaged file kept beside it, if it could be made.
-    pub quarantine: Option<std::path::PathBuf>,
-    /// The newest backup that passes its check.
-    pub backup: Option<crate::domain::backup_file::BackupFile>,
-}
+pub use crate::store::error::Damage as DamagedFile;
 
 impl ServiceError {
     /// What the user can do about a file that could not be opened, fitting the cause; None when
@@ -230,17 +221,9 @@ impl ServiceError {
     /// The damaged file behind this error, when the file failed its health check.
     pub fn damaged_file(&self) -> Option<DamagedFile> {
         match self {
-            ServiceError::Store(crate::store::StoreError::Damaged {
-                path,
-                problems,
-                quarantine,
-                backup,
-            }) => Some(DamagedFile {
-                path: path.clone(),
-                problems: problems.clone(),
-                quarantine: quarantine.clone(),
-                backup: backup.clone(),
-            }),
+            ServiceError::Store(crate::store::StoreError::Damaged(damage)) => {
+                Some((**damage).clone())
+            }
             _ => None,
         }
     }

@@ -45,17 +45,8 @@ pub enum StoreError {
     #[error("Không tạo được tệp dữ liệu {path}: {why}")]
     CannotCreate { path: PathBuf, why: String },
     /// The health check failed: no backup was taken, a quarantine copy was kept.
-    #[error(
-        "Tệp {path} bị hỏng: {}. Tệp chưa được sao lưu để bản hỏng không đẩy các bản sao lưu tốt ra ngoài.{}",
-        .problems.join("; "),
-        .quarantine.as_ref().map(|q| format!(" Đã giữ một bản sao của tệp hỏng tại {}.", q.display())).unwrap_or_default()
-    )]
-    Damaged {
-        path: PathBuf,
-        problems: Vec<String>,
-        quarantine: Option<PathBuf>,
-        backup: Option<crate::domain::backup_file::BackupFile>,
-    },
+    #[error("{0}")]
+    Damaged(Box<Damage>),
     #[error("Không đọc/ghi được tệp {path}: {source}")]
     Io {
         path: PathBuf,
@@ -89,6 +80,33 @@ pub enum StoreError {
     BadBackup { path: PathBuf, reason: String },
     #[error("Đã hủy thao tác; dữ liệu không thay đổi.")]
     Cancelled,
+}
+
+/// A file that failed its health check, as the failure screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damage {
+    pub path: PathBuf,
+    /// What SQLite's check found, one line each.
+    pub problems: Vec<String>,
+    /// The copy of the damaged file kept beside it, if it could be made.
+    pub quarantine: Option<PathBuf>,
+    /// The newest backup that passes its check.
+    pub backup: Option<crate::domain::backup_file::BackupFile>,
+}
+
+impl std::fmt::Display for Damage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Tệp {} bị hỏng: {}. Tệp chưa được sao lưu để bản hỏng không đẩy các bản sao lưu tốt ra ngoài.",
+            self.path.display(),
+            self.problems.join("; ")
+        )?;
+        if let Some(q) = &self.quarantine {
+            write!(f, " Đã giữ một bản sao của tệp hỏng tại {}.", q.display())?;
+        }
+        Ok(())
+    }
 }
 
 /// Result alias of the store.

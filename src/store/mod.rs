@@ -128,12 +128,12 @@ fn settle(d: opening::Diagnosis) -> StoreResult<opening::Diagnosis> {
 
 /// A damaged file, refused without a quarantine copy (the read-only commands never write).
 fn damaged_error(path: &Path, why: &str) -> StoreError {
-    StoreError::Damaged {
+    StoreError::Damaged(Box::new(error::Damage {
         path: path.to_owned(),
         problems: vec![why.to_owned()],
         quarantine: None,
         backup: None,
-    }
+    }))
 }
 
 /// Whether opening would create the schema (nothing there, 0 bytes, or an SQLite file with no
@@ -190,12 +190,12 @@ impl Store {
             return Ok(store);
         }
         if let Verdict::Damaged(problems) = health_check(path)? {
-            return Err(StoreError::Damaged {
+            return Err(StoreError::Damaged(Box::new(error::Damage {
                 path: path.to_owned(),
                 problems,
                 quarantine: damaged::quarantine(path).ok(),
                 backup: damaged::newest_good_backup(path),
-            });
+            })));
         }
         let mut notices = Vec::new();
         if let Err(e) = backup::take_startup_backup(path) {
