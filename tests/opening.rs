@@ -8,6 +8,8 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use egui_kittest::kittest::Queryable;
+
 use khuyencong::service::{Service, Session};
 use khuyencong::store::opening::{ReadOnlyCause, diagnose};
 use khuyencong::store::{Kind, Store, StoreError, backup};
@@ -376,18 +378,28 @@ fn a_hot_journal_is_recovered_not_called_damaged() {
     assert_eq!(count_renamed(&path), 0);
 }
 
-/// Flips bytes in the middle of the file so SQLite's check fails while its header still reads.
+/// Overwrites the root page of the `commune` table, so SQLite's check fails while the header
+/// and the schema still read.
 fn damage(path: &Path) {
     use std::io::{Seek, SeekFrom, Write};
-    let len = std::fs::metadata(path).expect("meta").len();
+    let (page_size, root): (i64, i64) = rusqlite::Connection::open(path)
+        .and_then(|c| {
+            let size = c.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+            let root = c.query_row(
+                "SELECT rootpage FROM sqlite_schema WHERE name = 'commune'",
+                [],
+                |r| r.get(0),
+            )?;
+            Ok((size, root))
+        })
+        .expect("page of commune");
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .open(path)
         .expect("open");
-    let page = 4096;
-    let middle = (len / page / 2) * page;
-    f.seek(SeekFrom::Start(middle)).expect("seek");
-    f.write_all(&vec![0xA5; usize::try_from(page).expect("fits") * 4])
+    let at = u64::try_from((root - 1) * page_size).expect("offset");
+    f.seek(SeekFrom::Start(at)).expect("seek");
+    f.write_all(&vec![0xA5; usize::try_from(page_size).expect("fits")])
         .expect("write");
 }
 
@@ -448,4 +460,81 @@ fn no_room_for_the_startup_backup_still_opens_with_a_notice() {
     assert!(service.read_only_reason().is_none());
     let notice = service.opening_notices().join(" ");
     assert!(notice.starts_with("Chưa sao lưu được khi mở:"), "{notice}");
+}
+
+/// The window over `path`, stepped until it is open or has failed.
+fn window_on(path: &Path) -> egui_kittest::Harness<'static, khuyencong::ui::app::AppWindow> {
+    let window = khuyencong::ui::app::AppWindow::opening(path.to_owned(), session());
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 1000.0))
+        .with_context_setup(khuyencong::ui::fonts::install_fonts)
+        .build_ui_state(
+            |ui, w: &mut khuyencong::ui::app::AppWindow| w.show(ui),
+            window,
+        );
+    settle(&mut h);
+    h
+}
+
+fn settle(h: &mut egui_kittest::Harness<'static, khuyencong::ui::app::AppWindow>) {
+    let started = std::time::Instant::now();
+    loop {
+        h.step();
+        let w = h.state();
+        if w.app().is_some() || w.failure().is_some() {
+            break;
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(30));
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    for _ in 0..3 {
+        h.step();
+    }
+}
+
+#[test]
+fn the_window_offers_the_good_backup_of_a_damaged_file_and_restores_it_when_asked() {
+    let (dir, path) = common::temp_db();
+    drop(common::store_for_thanh_hoa(&path));
+    drop(Service::open_at_startup(&path, session()).expect("a good start"));
+    rusqlite::Connection::open(&path)
+        .and_then(|c| c.pragma_update(None, "journal_mode", "DELETE"))
+        .expect("checkpoint");
+    damage(&path);
+
+    let mut h = window_on(&path);
+    assert!(h.state().shows_damaged_file());
+    assert!(h.query_by_label("Tệp dữ liệu bị hỏng").is_some());
+    assert!(
+        h.query_by_label_contains("Bản sao lưu tốt mới nhất")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Đã giữ một bản sao của tệp hỏng tại")
+            .is_some()
+    );
+    assert!(h.query_by_label("Mở chỉ để xem").is_some());
+    // Nothing is restored until asked.
+    assert!(
+        Store::open_for_reading(&path).is_err()
+            || khuyencong::store::health_check(&path).expect("check")
+                != khuyencong::store::Verdict::Sound
+    );
+    h.get_by_label("Khôi phục bản sao lưu này").click();
+    settle(&mut h);
+    assert!(h.state().app().is_some(), "{:?}", h.state().failure());
+    assert!(dir.path().join("khuyencong-hong.db").exists());
+}
+
+#[test]
+fn the_window_shows_why_a_read_only_file_is_only_shown() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = our_file(dir.path());
+    let mut perms = std::fs::metadata(&path).expect("meta").permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).expect("read-only");
+    let h = window_on(&path);
+    assert!(h.state().app().is_some(), "{:?}", h.state().failure());
+    assert!(h.query_by_label_contains("Chỉ xem.").is_some());
+    assert!(!dir.path().join("backups").exists());
 }
