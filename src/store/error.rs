@@ -39,6 +39,10 @@ pub enum StoreError {
         "Tệp {0} còn dở một lần ghi do máy hoặc phần mềm tắt đột ngột (tệp -journal bên cạnh). Dữ liệu không hỏng: hãy mở tệp bằng Sổ Khuyến công một lần để SQLite hoàn tất phục hồi. Tệp không bị thay đổi."
     )]
     HotJournal(PathBuf),
+    #[error(
+        "Tệp {0} còn những lần lưu chưa gộp vào tệp (tệp -wal bên cạnh), mà thư mục không cho ghi nên không đọc được chúng. Hãy chép cả tệp .db và tệp -wal bên cạnh vào một thư mục ghi được rồi mở bản chép. Tệp không bị thay đổi."
+    )]
+    PendingWal(PathBuf),
     /// The file was opened only for reading; `0` says why, naming the file.
     #[error("Không lưu được thay đổi. {0}")]
     ReadOnly(String),

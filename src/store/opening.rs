@@ -243,7 +243,7 @@ pub fn diagnose(path: &Path) -> StoreResult<Diagnosis> {
         Err(e) if is_corruption(&e) => Kind::Damaged {
             why: "SQLite báo cấu trúc tệp bị hỏng".into(),
         },
-        Err(e) => return Err(e.into()),
+        Err(e) => return Err(reading_error(path, d.wal, e)),
     };
     Ok(d)
 }
@@ -278,7 +278,7 @@ fn read_identity(path: &Path, wal: bool) -> rusqlite::Result<(Header, Vec<String
 /// A read-only connection on `path`. A WAL file whose `-shm` cannot be made (read-only folder)
 /// is opened as immutable: nothing else writes it from here, and SQLite then needs no `-shm`.
 pub(crate) fn open_reader(path: &Path, wal: bool) -> StoreResult<Connection> {
-    Ok(reader(path, wal)?)
+    reader(path, wal).map_err(|e| reading_error(path, wal, e))
 }
 
 fn reader(path: &Path, wal: bool) -> rusqlite::Result<Connection> {
@@ -292,11 +292,29 @@ fn reader(path: &Path, wal: bool) -> rusqlite::Result<Connection> {
     match plain {
         Ok(c) => Ok(c),
         Err(e) if is_corruption(&e) => Err(e),
-        Err(_) if wal && !sibling(path, "-shm").exists() => Connection::open_with_flags(
-            file_uri(path, "immutable=1"),
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
-        ),
+        // Immutable ignores the `-wal`: only when it holds nothing may it be left out.
+        Err(_) if wal && !sibling(path, "-shm").exists() && !pending_wal(path) => {
+            Connection::open_with_flags(
+                file_uri(path, "immutable=1"),
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+            )
+        }
         Err(e) => Err(e),
+    }
+}
+
+/// Whether the file's `-wal` holds saves not yet folded into it.
+fn pending_wal(path: &Path) -> bool {
+    std::fs::metadata(sibling(path, "-wal")).is_ok_and(|m| m.len() > 0)
+}
+
+/// A failure to read through SQLite, said in Vietnamese when its cause is known here: saves
+/// waiting in a `-wal` that a read-only folder will not let SQLite open.
+fn reading_error(path: &Path, wal: bool, e: rusqlite::Error) -> StoreError {
+    if wal && pending_wal(path) && !sibling(path, "-shm").exists() {
+        StoreError::PendingWal(path.to_owned())
+    } else {
+        e.into()
     }
 }
 
@@ -450,7 +468,10 @@ fn platform_network_fs(full: &Path) -> Option<String> {
 #[cfg(windows)]
 fn platform_network_fs(full: &Path) -> Option<String> {
     use std::os::windows::ffi::OsStrExt;
-    use windows_sys::Win32::Storage::FileSystem::{DRIVE_REMOTE, GetDriveTypeW};
+    use windows_sys::Win32::Storage::FileSystem::GetDriveTypeW;
+    // GetDriveTypeW's documented value for a network drive; windows-sys keeps the constant in
+    // another feature (System_WindowsProgramming), not worth a feature for one number.
+    const DRIVE_REMOTE: u32 = 4;
     // canonicalize gives "\\?\C:\…": the drive's root is "C:\".
     let text = full.to_string_lossy();
     let text = text.strip_prefix(r"\\?\").unwrap_or(&text);
