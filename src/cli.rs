@@ -316,12 +316,12 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> ServiceResult<String> {
 
 /// `khuyencong check`.
 pub fn run_check(db: &Path, today: chrono::NaiveDate) -> ServiceResult<CheckReport> {
-    Service::open_existing(db, session(today))?.check()
+    Service::open_for_reading(db, session(today))?.check()
 }
 
 /// `khuyencong balance`: the balance of a year per source, as the screen shows it.
 pub fn run_balance(db: &Path, year: i32, today: chrono::NaiveDate) -> ServiceResult<BalanceReport> {
-    Service::open_existing(db, session(today))?.balance_report(year)
+    Service::open_for_reading(db, session(today))?.balance_report(year)
 }
 
 /// `khuyencong report`: the official report of a kind and year as PDF (and XLSX).
@@ -333,7 +333,7 @@ pub fn run_report(
     out: &Path,
     xlsx: Option<&Path>,
 ) -> ServiceResult<String> {
-    Service::open_existing(db, session(today))?.write_report_files(kind, year, out, xlsx)
+    Service::open_for_reading(db, session(today))?.write_report_files(kind, year, out, xlsx)
 }
 
 /// `khuyencong backup`: an online copy, safe while the app has the file open.

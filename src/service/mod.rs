@@ -57,6 +57,38 @@ impl Service {
         })
     }
 
+    /// Opens a database for reading only (`check`, `balance`, `report`): no migration, no
+    /// reference load, no mode change, no seat; the file is never written.
+    pub fn open_for_reading(path: &Path, session: Session) -> ServiceResult<Service> {
+        Service::new(Store::open_for_reading(path)?, session)
+    }
+
+    /// Opens a file the failure screen found damaged, read-only, as "Mở chỉ để xem" asks; it
+    /// fails when SQLite cannot read it.
+    pub fn open_damaged_for_viewing(path: &Path, session: Session) -> ServiceResult<Service> {
+        let why = format!(
+            "Tệp {} bị hỏng nên chỉ mở để xem; số liệu có thể thiếu hoặc sai.",
+            path.display()
+        );
+        Service::new(Store::open_read_only_because(path, why)?, session)
+    }
+
+    /// "Khôi phục bản sao lưu này" on the failure screen: replaces the damaged file at `path`
+    /// with `backup`, keeping the damaged one as the quarantine copy.
+    pub fn restore_over_damaged(path: &Path, backup: &Path) -> ServiceResult<()> {
+        Ok(crate::store::damaged::restore_over_damaged(path, backup)?)
+    }
+
+    /// Why the open file can only be read (the window's banner), or None.
+    pub fn read_only_reason(&self) -> Option<&str> {
+        self.store.read_only_reason()
+    }
+
+    /// What the user should be told about this opening (a startup backup not taken).
+    pub fn opening_notices(&self) -> &[String] {
+        self.store.opening_notices()
+    }
+
     /// Opens a database that must already exist (the command line never invents one).
     pub fn open_existing(path: &Path, session: Session) -> ServiceResult<Service> {
         Service::new(Store::open(path, OpenMode::MustExist)?, session)
@@ -122,6 +154,8 @@ impl Service {
 #[derive(Debug, Clone)]
 pub struct Worker {
     path: std::path::PathBuf,
+    /// Why the window's file is read-only; the job's connection is then read-only too.
+    read_only: Option<String>,
     session: Session,
     reference: Arc<Reference>,
 }
@@ -131,6 +165,7 @@ impl Service {
     pub fn worker(&self) -> Worker {
         Worker {
             path: self.store.path().to_owned(),
+            read_only: self.store.read_only_reason().map(str::to_owned),
             session: self.session.clone(),
             reference: self.reference.clone(),
         }
@@ -140,12 +175,56 @@ impl Service {
 impl Worker {
     /// Opens the database on the calling thread, sharing the session and the snapshot.
     pub fn open(&self) -> ServiceResult<Service> {
-        let store = Store::open(&self.path, OpenMode::MustExist)?;
+        // No seat: the window of this process holds it for its jobs.
+        let store = match &self.read_only {
+            Some(why) => Store::open_read_only_because(&self.path, why.clone())?,
+            None => Store::open(&self.path, OpenMode::MustExist)?,
+        };
         store.set_actor(&self.session.actor)?;
         Ok(Service {
             store,
             session: self.session.clone(),
             reference: self.reference.clone(),
         })
+    }
+}
+
+/// A damaged file, as the window's failure screen shows it.
+pub use crate::store::error::Damage as DamagedFile;
+
+impl ServiceError {
+    /// What the user can do about a file that could not be opened, fitting the cause; None when
+    /// the message says it already.
+    pub fn opening_advice(&self) -> Option<&'static str> {
+        use crate::store::StoreError as E;
+        let ServiceError::Store(e) = self else {
+            return None;
+        };
+        Some(match e {
+            E::FileNotFound(_) | E::Directory(_) => {
+                "Hãy chọn đúng tệp dữ liệu (.db) bằng tham số --db."
+            }
+            E::NotADatabase(_) | E::Foreign { .. } => {
+                "Tệp này không phải sổ của Sổ Khuyến công; hãy chọn tệp dữ liệu của mình bằng tham số --db. Nếu chắc chắn đây là sổ của mình và nó đã bị ghi đè, có thể khôi phục từ thư mục backups bên cạnh tệp."
+            }
+            E::TooNew { .. } => "Hãy cài phiên bản Sổ Khuyến công mới hơn; tệp vẫn nguyên vẹn.",
+            E::CannotCreate { .. } | E::ReadOnly(_) => {
+                "Hãy chép tệp vào một thư mục ghi được của máy này rồi mở lại."
+            }
+            E::Io { .. } | E::Database(_) => {
+                "Hãy kiểm tra tệp còn đó và có quyền đọc, rồi mở lại; tệp không bị thay đổi."
+            }
+            _ => return None,
+        })
+    }
+
+    /// The damaged file behind this error, when the file failed its health check.
+    pub fn damaged_file(&self) -> Option<DamagedFile> {
+        match self {
+            ServiceError::Store(crate::store::StoreError::Damaged(damage)) => {
+                Some((**damage).clone())
+            }
+            _ => None,
+        }
     }
 }

@@ -330,6 +330,7 @@ impl Store {
         backup: &Path,
         progress: &mut CopyProgress<'_>,
     ) -> StoreResult<PathBuf> {
+        self.ensure_writable()?;
         let backup_pages = check_backup_file(backup, self.path())?;
         let safety = new_backup_path(self.path(), "-truoc-khoi-phuc");
         let mut safety_pages = 0;

@@ -22,6 +22,36 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    #[error(
+        "{0} là một thư mục, không phải tệp dữ liệu của Sổ Khuyến công. Hãy chọn tệp .db bằng tham số --db."
+    )]
+    Directory(PathBuf),
+    #[error("Tệp {0} rỗng, chưa có dữ liệu (0 byte). Tệp không bị thay đổi.")]
+    EmptyFile(PathBuf),
+    #[error(
+        "Tệp {path} là cơ sở dữ liệu của một chương trình khác ({why}), không phải tệp dữ liệu của Sổ Khuyến công. Tệp không bị thay đổi."
+    )]
+    Foreign { path: PathBuf, why: String },
+    #[error(
+        "Tệp {path} có cấu trúc dữ liệu cũ (phiên bản {found}); cần mở bằng Sổ Khuyến công một lần để nâng cấp (phần mềm sao lưu tệp trước khi nâng cấp). Tệp không bị thay đổi."
+    )]
+    NeedsUpgrade { path: PathBuf, found: i64 },
+    #[error(
+        "Tệp {0} còn dở một lần ghi do máy hoặc phần mềm tắt đột ngột (tệp -journal bên cạnh). Dữ liệu không hỏng: hãy mở tệp bằng Sổ Khuyến công một lần để SQLite hoàn tất phục hồi. Tệp không bị thay đổi."
+    )]
+    HotJournal(PathBuf),
+    #[error(
+        "Tệp {0} còn những lần lưu chưa gộp vào tệp (tệp -wal bên cạnh), mà thư mục không cho ghi nên không đọc được chúng. Hãy chép cả tệp .db và tệp -wal bên cạnh vào một thư mục ghi được rồi mở bản chép. Tệp không bị thay đổi."
+    )]
+    PendingWal(PathBuf),
+    /// The file was opened only for reading; `0` says why, naming the file.
+    #[error("Không lưu được thay đổi. {0}")]
+    ReadOnly(String),
+    #[error("Không tạo được tệp dữ liệu {path}: {why}")]
+    CannotCreate { path: PathBuf, why: String },
+    /// The health check failed: no backup was taken, a quarantine copy was kept.
+    #[error("{0}")]
+    Damaged(Box<Damage>),
     #[error("Không đọc/ghi được tệp {path}: {source}")]
     Io {
         path: PathBuf,
@@ -59,6 +89,33 @@ pub enum StoreError {
     /// nothing written; it carries the stored version for the form to show beside the user's.
     #[error("{0}")]
     Conflict(Box<StaleSave>),
+}
+
+/// A file that failed its health check, as the failure screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damage {
+    pub path: PathBuf,
+    /// What SQLite's check found, one line each.
+    pub problems: Vec<String>,
+    /// The copy of the damaged file kept beside it, if it could be made.
+    pub quarantine: Option<PathBuf>,
+    /// The newest backup that passes its check.
+    pub backup: Option<crate::domain::backup_file::BackupFile>,
+}
+
+impl std::fmt::Display for Damage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Tệp {} bị hỏng: {}. Tệp chưa được sao lưu để bản hỏng không đẩy các bản sao lưu tốt ra ngoài.",
+            self.path.display(),
+            self.problems.join("; ")
+        )?;
+        if let Some(q) = &self.quarantine {
+            write!(f, " Đã giữ một bản sao của tệp hỏng tại {}.", q.display())?;
+        }
+        Ok(())
+    }
 }
 
 /// Result alias of the store.

@@ -5,12 +5,15 @@ pub mod audit;
 pub mod backup;
 pub mod budget;
 pub mod catalog;
+pub mod damaged;
 pub mod error;
 pub mod establishments;
 pub mod migrations;
+pub mod opening;
 pub mod projects;
 pub mod reference_data;
 pub mod reports;
+pub mod seat_lock;
 pub mod settings;
 
 use std::path::{Path, PathBuf};
@@ -19,6 +22,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, Transaction};
 
 pub use error::{StoreError, StoreResult};
+pub use opening::{Diagnosis, Kind, ReadOnlyCause};
 
 use crate::domain::audit_entry::AuditEntry;
 
@@ -38,85 +42,257 @@ pub enum OpenMode {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Set when the file was opened only for reading: why, in Vietnamese, naming the file.
+    /// Every write is refused with it.
+    read_only: Option<String>,
+    /// What the user should know about this opening (a startup backup that could not be taken).
+    notices: Vec<String>,
+    /// Held by the window's read-write open, so a second window opens read-only.
+    _seat: Option<seat_lock::SeatLock>,
 }
 
-/// Refuses a file that exists but is not SQLite, or was written by a newer version, without
-/// touching it. Returns whether the file already holds data.
-fn inspect_existing(path: &Path, mode: OpenMode) -> StoreResult<bool> {
-    let io_err = |source| StoreError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let len = match std::fs::metadata(path) {
-        Ok(m) => m.len(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return match mode {
-                OpenMode::CreateIfMissing => Ok(false),
-                OpenMode::MustExist => Err(StoreError::FileNotFound(path.to_owned())),
-            };
+/// The health check before the startup backup: what the file is like, read without writing.
+/// One verdict, so further checks (readable rows) join here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Sound,
+    /// What is wrong, one line each.
+    Damaged(Vec<String>),
+}
+
+/// SQLite's quick check and the schema version on a read-only connection. A file SQLite calls
+/// corrupt or not a database is damaged; any other failure (busy, no access) is an error, not a
+/// verdict on the file.
+pub fn health_check(path: &Path) -> StoreResult<Verdict> {
+    let run = || -> rusqlite::Result<Vec<String>> {
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let mut st = conn.prepare("PRAGMA quick_check")?;
+        let lines = st
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut problems: Vec<String> = lines.into_iter().filter(|l| l != "ok").collect();
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if !(0..=migrations::LATEST_VERSION).contains(&version) {
+            problems.push(format!("phiên bản dữ liệu {version} không hợp lệ"));
         }
-        Err(e) => return Err(io_err(e)),
+        Ok(problems)
     };
-    if len == 0 {
-        return Ok(false);
+    match run() {
+        Ok(p) if p.is_empty() => Ok(Verdict::Sound),
+        Ok(p) => Ok(Verdict::Damaged(p)),
+        Err(e) if opening::is_corruption(&e) => Ok(Verdict::Damaged(vec![
+            "SQLite báo cấu trúc tệp bị hỏng".to_owned(),
+        ])),
+        Err(e) => Err(e.into()),
     }
-    let mut header = [0u8; 16];
-    {
-        use std::io::Read;
-        let mut f = std::fs::File::open(path).map_err(io_err)?;
-        if f.read_exact(&mut header).is_err() || &header != SQLITE_HEADER {
-            return Err(StoreError::NotADatabase(path.to_owned()));
-        }
-    }
-    let ro = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let found: i64 = ro
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|_| StoreError::NotADatabase(path.to_owned()))?;
-    if found > migrations::LATEST_VERSION {
-        return Err(StoreError::TooNew {
-            path: path.to_owned(),
-            found,
+}
+
+/// Refuses, untouched, what no opening may use: a folder, not SQLite, another program's file,
+/// a newer version's.
+fn refuse_unusable(d: &opening::Diagnosis) -> StoreResult<()> {
+    let path = d.path.clone();
+    match &d.kind {
+        Kind::Directory => Err(StoreError::Directory(path)),
+        Kind::NotSqlite => Err(StoreError::NotADatabase(path)),
+        Kind::Foreign { why } => Err(StoreError::Foreign {
+            path,
+            why: why.clone(),
+        }),
+        Kind::TooNew { found } => Err(StoreError::TooNew {
+            path,
+            found: *found,
             supported: migrations::LATEST_VERSION,
-        });
+        }),
+        _ => Ok(()),
     }
-    Ok(true)
+}
+
+/// A file with a hot journal, when it may be written: a read-write open makes SQLite roll the
+/// interrupted write back (its own recovery, which any SQLite program does); then the file is
+/// looked at again, as what it now is.
+fn settle(d: opening::Diagnosis) -> StoreResult<opening::Diagnosis> {
+    if !d.hot_journal || d.read_only.is_some() {
+        return Ok(d);
+    }
+    let conn = Connection::open(&d.path)?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.query_row("SELECT COUNT(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })?;
+    drop(conn);
+    let again = opening::diagnose(&d.path)?;
+    refuse_unusable(&again)?;
+    Ok(again)
+}
+
+/// A damaged file, refused without a quarantine copy (the read-only commands never write).
+fn damaged_error(path: &Path, why: &str) -> StoreError {
+    StoreError::Damaged(Box::new(error::Damage {
+        path: path.to_owned(),
+        problems: vec![why.to_owned()],
+        quarantine: None,
+        backup: None,
+    }))
+}
+
+/// Whether opening would create the schema (nothing there, 0 bytes, or an SQLite file with no
+/// tables).
+fn is_new(d: &opening::Diagnosis) -> bool {
+    matches!(d.kind, Kind::Missing | Kind::Empty | Kind::Blank)
 }
 
 impl Store {
     /// Opens (or creates) a database file: checks it, migrates it, loads reference data on
-    /// first start. Use `open_at_startup` for the app, which also takes a backup first.
+    /// first start. Use `open_at_startup` for the app, which also takes a backup first. A file
+    /// that cannot be written from here opens read-only.
     pub fn open(path: &Path, mode: OpenMode) -> StoreResult<Store> {
-        inspect_existing(path, mode)?;
+        let d = opening::diagnose(path)?;
+        refuse_unusable(&d)?;
+        if d.kind == Kind::Missing && mode == OpenMode::MustExist {
+            return Err(StoreError::FileNotFound(path.to_owned()));
+        }
+        if let Some(cause) = &d.read_only {
+            return Self::open_unwritable(&d, cause.explain(path));
+        }
+        let d = settle(d)?;
+        if let Kind::Damaged { why } = &d.kind {
+            return Err(damaged_error(path, why));
+        }
         Self::open_checked(path)
     }
 
-    /// The app's start: check the file, copy it into the backups folder before any write
-    /// (keeping the last 10), then open it.
+    /// The app's start: diagnose the file; a file that cannot be written from here, or that
+    /// another window holds, opens read-only at once. Otherwise take the seat, check the file's
+    /// health, copy it into `backups/` (a sound file only), then open it read-write. A damaged
+    /// file is not backed up: it gets a quarantine copy and the error names the newest good
+    /// backup.
     pub fn open_at_startup(path: &Path) -> StoreResult<Store> {
-        if inspect_existing(path, OpenMode::CreateIfMissing)? {
-            backup::take_startup_backup(path)?;
+        let d = opening::diagnose(path)?;
+        refuse_unusable(&d)?;
+        if let Some(cause) = &d.read_only {
+            return Self::open_unwritable(&d, cause.explain(path));
         }
-        Self::open_checked(path)
+        let dir = opening::folder_of(path);
+        std::fs::create_dir_all(&dir).map_err(|source| StoreError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        let seat = match seat_lock::take(path)? {
+            Ok(seat) => seat,
+            Err(holder) => return Self::open_unwritable(&d, holder.explain(path)),
+        };
+        // The health check and the backup see the recovered file.
+        let d = settle(d)?;
+        if is_new(&d) {
+            let mut store = Self::open_checked(path)?;
+            store._seat = Some(seat);
+            return Ok(store);
+        }
+        if let Verdict::Damaged(problems) = health_check(path)? {
+            return Err(StoreError::Damaged(Box::new(error::Damage {
+                path: path.to_owned(),
+                problems,
+                quarantine: damaged::quarantine(path).ok(),
+                backup: damaged::newest_good_backup(path),
+            })));
+        }
+        let mut notices = Vec::new();
+        if let Err(e) = backup::take_startup_backup(path) {
+            notices.push(format!("Chưa sao lưu được khi mở: {e}"));
+        }
+        let mut store = Self::open_checked(path)?;
+        store._seat = Some(seat);
+        store.notices = notices;
+        Ok(store)
+    }
+
+    /// A read-only store for the read-only commands (`check`, `balance`, `report`): no
+    /// migration, no reference load, no journal-mode change, no seat; they never write a byte
+    /// of the file. A file that needs upgrading, is empty or has an interrupted write is
+    /// refused with what to do.
+    pub fn open_for_reading(path: &Path) -> StoreResult<Store> {
+        let d = opening::diagnose(path)?;
+        refuse_unusable(&d)?;
+        if d.hot_journal {
+            return Err(StoreError::HotJournal(path.to_owned()));
+        }
+        match d.kind {
+            Kind::Missing => return Err(StoreError::FileNotFound(path.to_owned())),
+            Kind::Empty | Kind::Blank => return Err(StoreError::EmptyFile(path.to_owned())),
+            Kind::Damaged { ref why } => return Err(damaged_error(path, why)),
+            Kind::Older { found } => {
+                return Err(StoreError::NeedsUpgrade {
+                    path: path.to_owned(),
+                    found,
+                });
+            }
+            _ => {}
+        }
+        let why = match &d.read_only {
+            Some(cause) => cause.explain(path),
+            None => format!(
+                "Tệp {} được mở chỉ để đọc (kiểm tra, số dư, báo cáo không ghi vào tệp).",
+                path.display()
+            ),
+        };
+        Self::open_unwritable(&d, why)
+    }
+
+    /// A read-only store on a file already diagnosed usable, refusing every write with `why`.
+    /// Opening a worker's connection for a read-only window goes through here too.
+    pub fn open_read_only_because(path: &Path, why: String) -> StoreResult<Store> {
+        let d = opening::diagnose(path)?;
+        refuse_unusable(&d)?;
+        Self::open_unwritable(&d, why)
+    }
+
+    /// Opens read-only what cannot be written (`why`): nothing is created, migrated or loaded.
+    fn open_unwritable(d: &opening::Diagnosis, why: String) -> StoreResult<Store> {
+        let path = &d.path;
+        match d.kind {
+            Kind::Missing | Kind::Empty | Kind::Blank => {
+                return Err(StoreError::CannotCreate {
+                    path: path.clone(),
+                    why,
+                });
+            }
+            Kind::Older { found } => {
+                return Err(StoreError::ReadOnly(format!(
+                    "{why} Tệp có cấu trúc dữ liệu cũ (phiên bản {found}) cần được nâng cấp, mà việc nâng cấp phải ghi vào tệp."
+                )));
+            }
+            _ => {}
+        }
+        if d.hot_journal || d.kind == Kind::Unsettled {
+            return Err(StoreError::HotJournal(path.clone()));
+        }
+        if let Kind::Damaged { why } = &d.kind {
+            return Err(damaged_error(path, why));
+        }
+        let conn = opening::open_reader(path, d.wal)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        audit::prepare_actor(&conn)?;
+        Ok(Store {
+            conn,
+            path: path.clone(),
+            read_only: Some(why),
+            notices: Vec::new(),
+            _seat: None,
+        })
     }
 
     /// A read-only connection on a file that already holds data of the current schema, for
     /// reading while the startup backup is taken; None when the file is new, empty or needs
     /// migrating (then only the normal open may touch it).
     pub fn open_read_only(path: &Path) -> StoreResult<Option<Store>> {
-        if !inspect_existing(path, OpenMode::MustExist)? {
+        let d = opening::diagnose(path)?;
+        refuse_unusable(&d)?;
+        if d.kind != Kind::Current || d.hot_journal {
             return Ok(None);
         }
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        conn.busy_timeout(Duration::from_secs(5))?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version != migrations::LATEST_VERSION {
-            return Ok(None);
-        }
-        audit::prepare_actor(&conn)?;
-        Ok(Some(Store {
-            conn,
-            path: path.to_owned(),
-        }))
+        let why = format!("Tệp {} đang được đọc trước khi mở.", path.display());
+        Self::open_unwritable(&d, why).map(Some)
     }
 
     fn open_checked(path: &Path) -> StoreResult<Store> {
@@ -136,9 +312,30 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_owned(),
+            read_only: None,
+            notices: Vec::new(),
+            _seat: None,
         };
         reference_data::load_if_empty(&mut store)?;
         Ok(store)
+    }
+
+    /// Why the file is open only for reading (shown as a banner), or None when it can be saved.
+    pub fn read_only_reason(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// What the user should be told about this opening, such as a startup backup not taken.
+    pub fn opening_notices(&self) -> &[String] {
+        &self.notices
+    }
+
+    /// Refuses a write on a file opened only for reading, with the reason.
+    pub(crate) fn ensure_writable(&self) -> StoreResult<()> {
+        match &self.read_only {
+            Some(why) => Err(StoreError::ReadOnly(why.clone())),
+            None => Ok(()),
+        }
     }
 
     /// Names `actor` (the session's person) in every audit row this store writes from now on.
@@ -161,6 +358,7 @@ impl Store {
         &mut self,
         f: impl FnOnce(&Transaction) -> StoreResult<T>,
     ) -> StoreResult<T> {
+        self.ensure_writable()?;
         let tx = self.conn.transaction()?;
         let value = f(&tx)?;
         tx.commit()?;

@@ -299,6 +299,7 @@ impl KhuyenCongApp {
         self.handle_close_request(ui);
         self.screen_shortcuts(ui);
         egui::Panel::top("nav").show(ui, |ui| self.nav_bar(ui));
+        self.opening_banner(ui);
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
         if self.first_start.is_some() {
@@ -307,6 +308,25 @@ impl KhuyenCongApp {
         if self.guard.is_some() {
             self.guard_dialog(ui);
         }
+    }
+
+    /// The banner under the navigation bar: why the file is only shown (read-only, network
+    /// path, another seat) and what the opening could not do (the startup backup).
+    fn opening_banner(&self, ui: &mut Ui) {
+        let why = self.service.read_only_reason();
+        let notices = self.service.opening_notices();
+        if why.is_none() && notices.is_empty() {
+            return;
+        }
+        egui::Panel::top("opening-banner").show(ui, |ui| {
+            let colour = ui.visuals().warn_fg_color;
+            if let Some(why) = why {
+                ui.colored_label(colour, format!("Chỉ xem. {why}"));
+            }
+            for notice in notices {
+                ui.colored_label(colour, notice);
+            }
+        });
     }
 
     fn handle_close_request(&mut self, ui: &Ui) {

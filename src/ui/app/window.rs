@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use egui::Ui;
 
-use super::background::{Runner, Task, outcome, progress_ui};
+use super::background::{Runner, Task, progress_ui};
 use super::{KhuyenCongApp, Lists};
-use crate::service::{Service, ServiceError, ServiceResult, Session};
+use crate::service::{DamagedFile, Service, ServiceError, ServiceResult, Session};
 use crate::ui::file_picker::FilePicker;
 
 enum State {
@@ -16,8 +16,23 @@ enum State {
     NotStarted,
     Opening(Box<Task<ServiceResult<(Service, Lists)>>>),
     Open(Box<KhuyenCongApp>),
-    /// Why the file could not be opened.
-    Failed(String),
+    /// Why the file could not be opened, what to do, and the damaged file's details when its
+    /// health check failed.
+    Failed(Box<Failure>),
+}
+
+/// A file that could not be opened.
+struct Failure {
+    why: String,
+    advice: Option<&'static str>,
+    damaged: Option<DamagedFile>,
+}
+
+/// What the failure screen's buttons ask for.
+enum Choice {
+    Restore(PathBuf),
+    ViewOnly,
+    Close,
 }
 
 /// The whole window.
@@ -57,9 +72,14 @@ impl AppWindow {
     /// Why the database could not be opened, if it could not.
     pub fn failure(&self) -> Option<&str> {
         match &self.state {
-            State::Failed(why) => Some(why),
+            State::Failed(f) => Some(&f.why),
             _ => None,
         }
+    }
+
+    /// Whether the failure screen shows a damaged file (with its restore offer).
+    pub fn shows_damaged_file(&self) -> bool {
+        matches!(&self.state, State::Failed(f) if f.damaged.is_some())
     }
 
     /// Draws one frame.
@@ -68,24 +88,41 @@ impl AppWindow {
             let (path, session) = (self.path.clone(), self.session.clone());
             let runner = Runner::new(true, ui.ctx().clone());
             self.state = State::Opening(Box::new(runner.spawn("mo-so", move |job| {
-                job.report(0, 2, "Đang sao lưu và đọc danh sách cơ sở, đề án…");
+                job.report(
+                    0,
+                    2,
+                    "Đang kiểm tra, sao lưu và đọc danh sách cơ sở, đề án…",
+                );
                 open_and_list(&path, &session)
             })));
         }
         if let State::Opening(task) = &mut self.state {
             match task.poll() {
                 Some(done) => {
-                    self.state = match outcome(done) {
-                        Ok((service, lists)) => {
+                    let done = done.map_err(|failed| failed.to_string());
+                    self.state = match done {
+                        Ok(Ok((service, lists))) => {
                             let mut app = KhuyenCongApp::with_lists(service, lists).in_background();
                             if let Some(picker) = self.picker.take() {
                                 app = app.with_file_picker(picker);
                             }
                             State::Open(Box::new(app))
                         }
+                        Ok(Err(e)) => {
+                            eprintln!("{e}");
+                            State::Failed(Box::new(Failure {
+                                why: e.to_string(),
+                                advice: e.opening_advice(),
+                                damaged: e.damaged_file(),
+                            }))
+                        }
                         Err(why) => {
-                            eprintln!("Lỗi: {why}");
-                            State::Failed(why)
+                            eprintln!("{why}");
+                            State::Failed(Box::new(Failure {
+                                why,
+                                advice: None,
+                                damaged: None,
+                            }))
                         }
                     };
                 }
@@ -108,11 +145,48 @@ impl AppWindow {
                 }
             }
         }
-        match &mut self.state {
-            State::Open(app) => app.show(ui),
-            State::Failed(why) => failed_ui(ui, why),
-            State::NotStarted | State::Opening(_) => {}
+        let choice = match &mut self.state {
+            State::Open(app) => {
+                app.show(ui);
+                None
+            }
+            State::Failed(failure) => failed_ui(ui, failure),
+            State::NotStarted | State::Opening(_) => None,
+        };
+        match choice {
+            Some(Choice::Close) => ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close),
+            Some(Choice::Restore(backup)) => self.restore(ui, backup),
+            Some(Choice::ViewOnly) => self.view_only(ui),
+            None => {}
         }
+    }
+
+    /// "Khôi phục bản sao lưu này": replaces the damaged file, then opens it as at a start.
+    fn restore(&mut self, ui: &Ui, backup: PathBuf) {
+        let (path, session) = (self.path.clone(), self.session.clone());
+        let runner = Runner::new(true, ui.ctx().clone());
+        self.state = State::Opening(Box::new(runner.spawn("khoi-phuc", move |job| {
+            job.report(0, 2, "Đang khôi phục bản sao lưu…");
+            Service::restore_over_damaged(&path, &backup)?;
+            job.report(1, 2, "Đang mở sổ…");
+            open_and_list(&path, &session)
+        })));
+    }
+
+    /// "Mở chỉ để xem": the damaged file, read-only, as far as SQLite can read it.
+    fn view_only(&mut self, ui: &Ui) {
+        let (path, session) = (self.path.clone(), self.session.clone());
+        let runner = Runner::new(true, ui.ctx().clone());
+        self.state = State::Opening(Box::new(runner.spawn("xem-tep-hong", move |job| {
+            job.report(0, 1, "Đang mở tệp để xem…");
+            let service = Service::open_damaged_for_viewing(&path, session)?;
+            let lists = if service.session().unit.is_some() {
+                Lists::load(&service)?
+            } else {
+                Lists::empty()
+            };
+            Ok((service, lists))
+        })));
     }
 }
 
@@ -143,18 +217,58 @@ fn open_and_list(path: &Path, session: &Session) -> ServiceResult<(Service, List
     })
 }
 
-/// Shown instead of the app when the database cannot be opened.
-fn failed_ui(ui: &mut Ui, why: &str) {
+/// Shown instead of the app when the database cannot be opened: why, the advice that fits the
+/// cause, and for a damaged file its quarantine copy, the newest good backup and the choices.
+fn failed_ui(ui: &mut Ui, failure: &Failure) -> Option<Choice> {
+    let mut choice = None;
     egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading("Không mở được tệp dữ liệu");
+        ui.heading(if failure.damaged.is_some() {
+            "Tệp dữ liệu bị hỏng"
+        } else {
+            "Không mở được tệp dữ liệu"
+        });
         ui.add_space(8.0);
-        ui.label(why);
+        ui.label(&failure.why);
+        if let Some(advice) = failure.advice {
+            ui.add_space(8.0);
+            ui.label(advice);
+        }
         ui.add_space(8.0);
-        ui.label(
-            "Có thể chọn tệp khác bằng tham số --db, hoặc khôi phục từ thư mục backups bên cạnh tệp.",
-        );
+        if let Some(damaged) = &failure.damaged {
+            match &damaged.backup {
+                Some(b) => {
+                    let name = b
+                        .path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    ui.label(format!(
+                        "Bản sao lưu tốt mới nhất: {name}, lúc {}. Khôi phục sẽ thay tệp hỏng bằng bản này; những gì nhập sau lúc đó sẽ không có. Tệp hỏng vẫn được giữ{}.",
+                        b.taken_at,
+                        damaged
+                            .quarantine
+                            .as_ref()
+                            .map(|q| format!(" tại {}", q.display()))
+                            .unwrap_or_default()
+                    ));
+                    ui.add_space(8.0);
+                    if ui.button("Khôi phục bản sao lưu này").clicked() {
+                        choice = Some(Choice::Restore(b.path.clone()));
+                    }
+                }
+                None => {
+                    ui.label(
+                        "Không tìm thấy bản sao lưu nào còn tốt trong thư mục backups bên cạnh tệp. Hãy mở chỉ để xem, hoặc nhờ người hỗ trợ với bản sao của tệp hỏng.",
+                    );
+                }
+            }
+            if ui.button("Mở chỉ để xem").clicked() {
+                choice = Some(Choice::ViewOnly);
+            }
+        }
         if ui.button("Đóng").clicked() {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            choice = Some(Choice::Close);
         }
     });
+    choice
 }
