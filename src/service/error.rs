@@ -17,7 +17,7 @@ pub enum ServiceError {
     Pdf(#[from] ReportError),
     #[error("{0}")]
     Xlsx(#[from] XlsxError),
-    #[error("Không ghi được tệp {path}: {source}")]
+    #[error("Không ghi được tệp {path}: {}", crate::store::error::io_reason(.source))]
     Write {
         path: String,
         source: std::io::Error,
