@@ -117,16 +117,28 @@ impl ProjectsScreen {
                 ));
             }
             ProjectFormAction::AttachFile => self.attach_file(ctx),
-            ProjectFormAction::OpenAttachment(i) => {
-                let path = self
-                    .form
-                    .as_ref()
-                    .and_then(|f| f.attachments.get(i))
-                    .map(|a| a.path.clone());
-                if let Some(path) = path
-                    && let Err(e) = open_with_system_viewer(&path)
-                {
-                    ctx.status.say(e, true);
+            ProjectFormAction::OpenAttachment(i) | ProjectFormAction::OpenAttachmentFolder(i) => {
+                let folder = matches!(action, ProjectFormAction::OpenAttachmentFolder(_));
+                let attachment = self.form.as_ref().and_then(|f| f.attachments.get(i));
+                if let Some(a) = attachment {
+                    // The service resolves the path and refuses anything outside ho-so/ or a
+                    // program; only what it returns reaches the system opener.
+                    let allowed = if folder {
+                        ctx.service.attachment_folder_to_open(a)
+                    } else {
+                        ctx.service.attachment_to_open(a)
+                    };
+                    match allowed {
+                        Ok(path) => {
+                            if let Err(e) = open_with_system_viewer(&path) {
+                                ctx.status.say(e, true);
+                            }
+                        }
+                        Err(e) => {
+                            crate::support_log::record("Mở hồ sơ đính kèm", &e);
+                            ctx.status.say(e.to_string(), true);
+                        }
+                    }
                 }
             }
             ProjectFormAction::RemoveAttachment(i) => {
