@@ -26,9 +26,10 @@ fn describe_line(l: &BudgetLine) -> String {
     )
 }
 
-/// Refuses, naming the record and field, an input whose sums could overflow or whose figures
-/// cannot be: an amount outside 0…`MAX_AMOUNT`, a line whose changes take it below zero, a
-/// project with more advance recovered than advanced, or too many amounts in all.
+/// Refuses, naming the record and field, an input whose sums could overflow: an amount outside
+/// 0…`MAX_AMOUNT`, or too many amounts in all. (Figures that come out negative from sound
+/// amounts, such as a plan reduced below zero, are shown as they are, without a rate:
+/// `domain::money::money_rate`.)
 pub fn check_amounts(input: &BudgetInput) -> Result<(), BudgetError> {
     let mut count: usize = 0;
     let out_of_range =
@@ -42,7 +43,6 @@ pub fn check_amounts(input: &BudgetInput) -> Result<(), BudgetError> {
         if !is_sane_amount(line.amount) {
             return Err(out_of_range(describe_line(line), "số tiền", line.amount));
         }
-        let mut net = i128::from(line.amount);
         for c in input.changes_as_of().filter(|c| c.line_id == line.id) {
             count += 1;
             if !is_sane_amount(c.amount) {
@@ -56,13 +56,6 @@ pub fn check_amounts(input: &BudgetInput) -> Result<(), BudgetError> {
                     c.amount,
                 ));
             }
-            net += i128::from(c.kind.sign()) * i128::from(c.amount);
-        }
-        if net < 0 {
-            return Err(BudgetError::NegativePlan {
-                line: describe_line(line),
-                amount: i64::try_from(net).unwrap_or(i64::MIN),
-            });
         }
     }
     for r in input.reallocations.iter().filter(|r| r.date <= input.as_of) {
@@ -87,7 +80,7 @@ pub fn check_amounts(input: &BudgetInput) -> Result<(), BudgetError> {
                 ));
             }
         }
-        let totals = PaymentTotals::checked_of(input.payments_as_of(p)).map_err(|pay| {
+        PaymentTotals::checked_of(input.payments_as_of(p)).map_err(|pay| {
             out_of_range(
                 format!(
                     "Đề án {}, {} ngày {}",
@@ -100,13 +93,6 @@ pub fn check_amounts(input: &BudgetInput) -> Result<(), BudgetError> {
             )
         })?;
         count += input.payments_as_of(p).count();
-        if totals.recovered > totals.advanced {
-            return Err(BudgetError::RecoveredBeyondAdvance {
-                project: describe_project(p),
-                advanced: totals.advanced,
-                recovered: totals.recovered,
-            });
-        }
     }
     if count > MAX_FIGURES {
         return Err(BudgetError::TooManyFigures { count });
@@ -177,7 +163,7 @@ mod tests {
     }
 
     #[test]
-    fn negative_plans_and_recoveries_beyond_advances_are_refused() {
+    fn negative_money_has_no_rate_and_a_negative_payment_is_refused() {
         let lines = [line(100)];
         let cut = [BudgetChange {
             id: Uuid::now_v7(),
@@ -188,12 +174,10 @@ mod tests {
             decision_no: String::new(),
             reason: String::new(),
         }];
-        assert!(matches!(
-            check_amounts(&input(&lines, &cut, &[])),
-            Err(BudgetError::NegativePlan { amount: -811, .. })
-        ));
         let mut p = Project::new("38", 2026);
         p.code = "DA-1".into();
+        p.source = FundingSource::Kcdp;
+        p.support = 10;
         let pay = |kind, amount| Payment {
             id: Uuid::now_v7(),
             kind,
@@ -203,24 +187,21 @@ mod tests {
             document_no: String::new(),
             note: String::new(),
         };
-        p.payments = vec![
-            pay(PaymentKind::Advance, 10),
-            pay(PaymentKind::AdvanceRecovery, 20),
-        ];
+        p.payments = vec![pay(PaymentKind::Payment, 5)];
         let projects = [p.clone()];
-        let e = check_amounts(&input(&lines, &[], &projects)).expect_err("refused");
-        assert!(
-            e.to_string()
-                .starts_with("Đề án DA-1: số thu hồi tạm ứng 20"),
-            "{e}"
+        let b = crate::budget::compute_balance(&input(&lines, &cut, &projects)).expect("drawn");
+        let kcdp = b.source(FundingSource::Kcdp).expect("kcdp");
+        assert_eq!(kcdp.planned, -811);
+        assert_eq!(
+            kcdp.disbursement_rate_bp, None,
+            "no −0,6 % from a negative plan"
         );
         p.payments = vec![pay(PaymentKind::Payment, -5)];
-        p.support = 10;
         let projects = [p];
         let e = check_amounts(&input(&lines, &[], &projects)).expect_err("refused");
+        assert!(e.to_string().starts_with("Đề án DA-1, "), "{e}");
         assert!(
-            e.to_string()
-                .contains("Thanh toán ngày 01/03/2026: số tiền -5"),
+            e.to_string().contains("số tiền -5 đồng nằm ngoài giới hạn"),
             "{e}"
         );
     }

@@ -1,5 +1,5 @@
 //! Why a balance cannot be drawn: only impossible data (a reallocation that cannot be applied,
-//! money beyond the bound of one line, a negative plan) stops it; everything else, such as
+//! money beyond the bound of one line) stops it; everything else, such as
 //! over-allocation, is shown in the balance itself.
 
 use thiserror::Error;
@@ -110,31 +110,6 @@ pub enum BudgetError {
         field: &'static str,
         /// The amount recorded.
         amount: i64,
-    },
-    /// A line whose reductions and recalls exceed it: a negative plan gives no sensible rate.
-    #[error(
-        "{line}: sau các thay đổi, kế hoạch giao âm ({}); số giảm hoặc thu hồi vượt số được giao. \
-         Hãy sửa các thay đổi của dự toán này.",
-        format_dong(*.amount)
-    )]
-    NegativePlan {
-        /// The line at fault, named for the user.
-        line: String,
-        /// Its amount after the changes.
-        amount: i64,
-    },
-    /// More advance recovered than advanced: the disbursed figure would be negative.
-    #[error(
-        "Đề án {project}: số thu hồi tạm ứng {} lớn hơn số đã tạm ứng {}; giải ngân sẽ âm nên \
-         không tính được cân đối. Hãy sửa các khoản thanh toán của đề án.",
-        format_dong(*.recovered),
-        format_dong(*.advanced)
-    )]
-    RecoveredBeyondAdvance {
-        /// The project, by code.
-        project: String,
-        advanced: i64,
-        recovered: i64,
     },
     /// More amounts than their sum can be kept exact for.
     #[error(

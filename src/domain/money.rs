@@ -97,6 +97,18 @@ pub fn min_own_share(cost: i64, bp: i64) -> i128 {
     i128::from(cost) - share_of(cost, bp)
 }
 
+/// The rate of one sum of money over another (disbursed over planned, mobilised over
+/// allocated), in basis points; None when it means nothing: a whole that is not positive, or a
+/// negative part. A negative plan (reductions beyond the line) or negative disbursed money
+/// (recoveries beyond advances) printed "−811,1 %" as if it were a figure; the amounts
+/// themselves are still shown, the rate is not.
+pub fn money_rate(part: i64, whole: i64) -> Option<i64> {
+    if whole <= 0 || part < 0 {
+        return None;
+    }
+    basis_points(part, whole)
+}
+
 /// Basis points of `part` over `whole`, rounded half up; `None` when `whole` is zero.
 ///
 /// "Half up" is meant literally (towards +∞): 1/3 → 3.333 bp, 1/8 → 1.250 bp,
@@ -169,6 +181,15 @@ mod tests {
         assert!(PaymentTotals::checked_of(&negative).is_err());
         assert!(is_sane_amount(0) && is_sane_amount(MAX_AMOUNT));
         assert!(!is_sane_amount(MAX_AMOUNT + 1) && !is_sane_amount(-1));
+    }
+
+    #[test]
+    fn money_rates_of_negative_money_are_not_given() {
+        assert_eq!(money_rate(-9_111, 1_000), None);
+        assert_eq!(money_rate(500, -1_000), None);
+        assert_eq!(money_rate(500, 0), None);
+        assert_eq!(money_rate(500, 1_000), Some(5_000));
+        assert_eq!(money_rate(0, 1_000), Some(0));
     }
 
     #[test]
