@@ -356,8 +356,10 @@ pub fn run_demo(
 
 /// A command's result as JSON for scripts (`--json`).
 pub fn to_json<T: serde::Serialize>(value: &T) -> ServiceResult<String> {
-    serde_json::to_string_pretty(value)
-        .map_err(|e| crate::service::ServiceError::Refused(format!("Không viết được JSON: {e}.")))
+    serde_json::to_string_pretty(value).map_err(|e| {
+        crate::support_log::record("Viết kết quả JSON", &e);
+        crate::service::ServiceError::Refused("Không viết được kết quả dạng JSON.".into())
+    })
 }
 
 /// `khuyencong check`.

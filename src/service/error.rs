@@ -35,5 +35,8 @@ pub enum ServiceError {
     Cancelled,
 }
 
+/// The Vietnamese reason of a file error, for the layers that may not name the store.
+pub use crate::store::error::io_reason;
+
 /// Result alias of the service.
 pub type ServiceResult<T> = Result<T, ServiceError>;

@@ -92,7 +92,7 @@ impl ProjectsScreen {
                     self.panel.select(None);
                     ctx.status.say("Đã xóa đề án.", false);
                 }
-                Err(e) => ctx.status.say(e.to_string(), true),
+                Err(e) => ctx.status.failed("Màn hình Đề án", &e),
             },
             ProjectsAction::None => {}
         }
@@ -136,7 +136,7 @@ impl ProjectsScreen {
                         }
                         Err(e) => {
                             crate::support_log::record("Mở hồ sơ đính kèm", &e);
-                            ctx.status.say(e.to_string(), true);
+                            ctx.status.failed("Màn hình Đề án", &e);
                         }
                     }
                 }
@@ -152,7 +152,7 @@ impl ProjectsScreen {
                             ctx.status
                                 .say(format!("Đã bỏ tệp {} khỏi hồ sơ.", a.file_name), false);
                         }
-                        Err(e) => ctx.status.say(e.to_string(), true),
+                        Err(e) => ctx.status.failed("Màn hình Đề án", &e),
                     }
                 }
             }
@@ -173,7 +173,7 @@ impl ProjectsScreen {
                     .say(format!("Đã đính kèm {}.", a.file_name), false);
                 form.attachments.push(a);
             }
-            Err(e) => ctx.status.say(e.to_string(), true),
+            Err(e) => ctx.status.failed("Màn hình Đề án", &e),
         }
     }
 
@@ -188,7 +188,7 @@ impl ProjectsScreen {
                     ctx.service.today(),
                 ));
             }
-            Err(e) => ctx.status.say(e.to_string(), true),
+            Err(e) => ctx.status.failed("Màn hình Đề án", &e),
         }
     }
 

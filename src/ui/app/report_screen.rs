@@ -53,7 +53,7 @@ impl ReportsScreen {
     fn load_report_list(&mut self, ctx: &mut ScreenContext) {
         match ctx.service.reports() {
             Ok(list) => self.list = list,
-            Err(e) => ctx.status.say(e.to_string(), true),
+            Err(e) => ctx.status.failed("Màn hình Báo cáo", &e),
         }
         self.listed = true;
     }
@@ -165,7 +165,10 @@ impl ReportsScreen {
         match self.run_report_action(ctx, action) {
             Ok(Some(message)) => self.panel.say(message, false),
             Ok(None) => {}
-            Err(e) => self.panel.say(e.to_string(), true),
+            Err(e) => {
+                crate::support_log::record("Màn hình Báo cáo", &e);
+                self.panel.say(e.to_string(), true);
+            }
         }
     }
 

@@ -84,7 +84,9 @@ impl AppWindow {
                             State::Open(Box::new(app))
                         }
                         Err(why) => {
-                            eprintln!("Lỗi: {why}");
+                            // Already in the support log (background::outcome); the console,
+                            // when there is one, gets the same Vietnamese text once.
+                            eprintln!("{why}");
                             State::Failed(why)
                         }
                     };
