@@ -290,7 +290,10 @@ fn sqlite_error_codes_read_in_vietnamese() {
 #[test]
 fn file_errors_read_in_vietnamese() {
     for (kind, expected) in [
-        (std::io::ErrorKind::AlreadyExists, "đã có một tệp cùng tên"),
+        (
+            std::io::ErrorKind::AlreadyExists,
+            "đã có một tệp hoặc thư mục cùng tên",
+        ),
         (
             std::io::ErrorKind::PermissionDenied,
             "không có quyền truy cập",

@@ -160,7 +160,7 @@ pub fn io_reason(e: &std::io::Error) -> &'static str {
     match e.kind() {
         K::NotFound => "tệp hoặc thư mục không tồn tại.",
         K::PermissionDenied => "không có quyền truy cập; hãy kiểm tra quyền của tệp và thư mục.",
-        K::AlreadyExists => "đã có một tệp cùng tên; phần mềm không ghi đè tệp có sẵn.",
+        K::AlreadyExists => "ở đó đã có một tệp hoặc thư mục cùng tên.",
         K::StorageFull => "ổ đĩa đã đầy; hãy giải phóng chỗ trống rồi thử lại.",
         K::ReadOnlyFilesystem => "ổ đĩa hoặc thư mục chỉ cho phép đọc.",
         K::IsADirectory => "đường dẫn là một thư mục, không phải tệp.",
@@ -243,7 +243,7 @@ mod tests {
         };
         assert_eq!(
             e.to_string(),
-            "Không đọc/ghi được tệp a.db: đã có một tệp cùng tên; phần mềm không ghi đè tệp có sẵn."
+            "Không đọc/ghi được tệp a.db: ở đó đã có một tệp hoặc thư mục cùng tên."
         );
     }
 }
