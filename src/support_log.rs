@@ -40,6 +40,14 @@ pub fn fall_back_beside(database: &Path) {
 }
 
 fn data_folder_log() -> Option<PathBuf> {
+    // The crate's own unit tests never write into the real home.
+    if cfg!(test) {
+        return Some(
+            std::env::temp_dir()
+                .join("khuyencong-kiem-thu")
+                .join("khuyencong.log"),
+        );
+    }
     directories::ProjectDirs::from("vn", "KhuyenCong", "SoKhuyenCong")
         .map(|d| d.data_local_dir().join("nhat-ky").join("khuyencong.log"))
 }
