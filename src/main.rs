@@ -170,7 +170,7 @@ fn run(command: Command, args: &[String]) -> ExitCode {
         }
     };
     result.unwrap_or_else(|e| {
-        // The messages already say what failed (many begin with "Lỗi…"): printed as they are,
+        // The messages already say what failed and are Vietnamese: printed as they are,
         // once; the technical chain goes to the log.
         eprintln!("{e}");
         if let Some(log) = support_log::record(&context, &e) {

@@ -334,3 +334,54 @@ fn the_support_log_receives_the_technical_text() {
     );
     assert_eq!(khuyencong::support_log::location(), log);
 }
+
+#[test]
+fn the_hoso_tab_offers_no_mo_for_a_bad_name_and_only_the_folder_for_a_script() {
+    use egui::Key;
+    use egui_kittest::kittest::Queryable;
+
+    let (_dir, path) = common::temp_db();
+    let mut store = common::store_for_thanh_hoa(&path);
+    let mut project = Project::new("38", 2026);
+    project.name = "Hỗ trợ máy chế biến".into();
+    project.content_code = "ND235-2".into();
+    let project = store.insert_project(project).expect("project");
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    for (file_name, stored) in [
+        ("QĐ phê duyệt.pdf", "../../evil.sh"),
+        ("cai-dat.sh", "0190abcd-cai-dat.sh"),
+    ] {
+        conn.execute(
+            "INSERT INTO attachment(id, project_id, file_name, stored_name, added_at)
+             VALUES (?1, ?2, ?3, ?4, '2026-03-01T08:00:00')",
+            rusqlite::params![
+                uuid::Uuid::now_v7().to_string(),
+                project.id.to_string(),
+                file_name,
+                stored
+            ],
+        )
+        .expect("plant");
+    }
+    drop(conn);
+    let mut h = common::app_harness(common::new_app(store).expect("app"));
+    h.run();
+    h.get_by_label("Đề án").click();
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Hồ sơ").click();
+    h.run();
+    assert!(
+        h.query_by_label("QĐ phê duyệt.pdf").is_some(),
+        "the bad record is listed"
+    );
+    assert!(h.query_by_label("Không mở được").is_some());
+    assert!(h.query_by_label("Mở thư mục chứa tệp").is_some());
+    assert!(
+        h.query_by_label("Mở").is_none(),
+        "nothing offers to open a file directly"
+    );
+}
