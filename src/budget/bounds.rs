@@ -66,7 +66,9 @@ pub fn check_amounts(input: &BudgetInput) -> Result<(), BudgetError> {
     }
     for p in input.projects_of_year() {
         count += 3;
+        // Total cost is not in the balance but is summed in the registration's totals.
         let fields = [
+            ("tổng kinh phí", p.total_cost),
             ("kinh phí hỗ trợ", p.support),
             ("vốn đối ứng", p.counterpart),
             ("nguồn khác", p.other_funds),
