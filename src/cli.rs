@@ -14,16 +14,17 @@ pub const USAGE: &str = "Sổ Khuyến công — cách dùng:
         mở cửa sổ làm việc (mặc định: tệp dữ liệu trong thư mục dữ liệu của người dùng)
   khuyencong demo --db TỆP [--establishments N] [--projects M] [--years 2021-2026]
                   [--seed S] [--province MÃ_TỈNH]
-        tạo tệp dữ liệu mẫu mới với N cơ sở (mặc định 2.000, tỉnh 38 Thanh Hóa) và M đề án
-        (mặc định N/10) trải trên các năm kế hoạch (mặc định từ 2021 đến năm sau: đề án năm
-        sau là đề xuất đang đăng ký kế hoạch)
+        tạo tệp dữ liệu mẫu mới với N cơ sở (mặc định 2.000, tối đa 1.000.000; tỉnh 38 Thanh
+        Hóa) và M đề án (mặc định N/10, tối đa 200.000) trải trên các năm kế hoạch (mặc định từ
+        2021 đến năm sau, tối đa 30 năm: đề án năm sau là đề xuất đang đăng ký kế hoạch)
   khuyencong check --db TỆP [--json]
         kiểm tra tính toàn vẹn và dữ liệu của tệp; mã thoát 0 khi tệp tốt
   khuyencong balance --db TỆP --year NĂM [--json]
         cân đối kinh phí của năm theo nguồn: kế hoạch giao, đã phân bổ, chưa phân bổ, tạm ứng,
         giải ngân, quyết toán (cùng số liệu với màn hình Kế hoạch & cân đối)
-  khuyencong backup --db TỆP --out TỆP_SAO_LƯU
-        sao lưu tệp dữ liệu (kể cả khi phần mềm đang mở)
+  khuyencong backup --db TỆP --out TỆP_SAO_LƯU [--ghi-de]
+        sao lưu tệp dữ liệu (kể cả khi phần mềm đang mở); không ghi đè TỆP_SAO_LƯU đã có,
+        trừ khi thêm --ghi-de
   khuyencong report --db TỆP --kind quy|6thang|nam|dangky --year NĂM [--quarter Q]
                     --out TỆP.pdf [--xlsx TỆP.xlsx]
         báo cáo gửi Bộ Công Thương theo Nghị định 30/2020 (PDF, kèm phụ lục XLSX): quý (cần
@@ -31,7 +32,18 @@ pub const USAGE: &str = "Sổ Khuyến công — cách dùng:
   khuyencong bang-chu SỐ_TIỀN
         viết số tiền (đồng) bằng chữ, ví dụ 1.005 → Một nghìn không trăm linh năm đồng
   khuyencong --help
-        in hướng dẫn này";
+        in hướng dẫn này
+
+Khi có lỗi, chi tiết kỹ thuật được ghi vào tệp nhật ký (đặt nơi khác bằng biến môi trường
+KHUYENCONG_NHAT_KY); gửi tệp đó cho người hỗ trợ kỹ thuật.";
+
+/// The most establishments `demo` makes: a province's worth several times over. More would
+/// only exhaust the memory (a billion asked for 592 GB) after the file was already created.
+pub const DEMO_MAX_ESTABLISHMENTS: usize = 1_000_000;
+/// The most projects `demo` makes.
+pub const DEMO_MAX_PROJECTS: usize = 200_000;
+/// The most plan years `demo` spreads them over.
+pub const DEMO_MAX_YEARS: i32 = 30;
 
 /// A parsed command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +67,8 @@ pub enum Command {
     Backup {
         db: PathBuf,
         out: PathBuf,
+        /// `--ghi-de`: replace `out` when it already exists.
+        overwrite: bool,
     },
     Balance {
         db: PathBuf,
@@ -156,23 +170,37 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 None => None,
             },
         },
-        Some("demo") => Command::Demo {
-            db: a.required("--db", "demo")?.into(),
-            establishments: a.number("--establishments", 2_000)?,
-            projects: match a.value("--projects")? {
+        Some("demo") => {
+            let establishments = a.number("--establishments", 2_000)?;
+            at_most("--establishments", establishments, DEMO_MAX_ESTABLISHMENTS)?;
+            let projects = match a.value("--projects")? {
                 None => None,
                 Some(v) => Some(v.replace('.', "").parse().map_err(|_| {
                     UsageError(format!("--projects: \"{v}\" không phải là số hợp lệ."))
                 })?),
-            },
-            years: match a.value("--years")? {
+            };
+            if let Some(m) = projects {
+                at_most("--projects", m, DEMO_MAX_PROJECTS)?;
+            }
+            let years = match a.value("--years")? {
                 // Up to next year, so the plan registration has proposals to show.
                 None => (2021, chrono::Datelike::year(&chrono::Local::now()) + 1),
                 Some(v) => parse_years(&v)?,
-            },
-            seed: a.number("--seed", 1)?,
-            province: a.value("--province")?.unwrap_or_else(|| "38".into()),
-        },
+            };
+            if years.1 - years.0 >= DEMO_MAX_YEARS {
+                return Err(UsageError(format!(
+                    "--years: lệnh demo trải đề án trên tối đa {DEMO_MAX_YEARS} năm kế hoạch."
+                )));
+            }
+            Command::Demo {
+                db: a.required("--db", "demo")?.into(),
+                establishments,
+                projects,
+                years,
+                seed: a.number("--seed", 1)?,
+                province: a.value("--province")?.unwrap_or_else(|| "38".into()),
+            }
+        }
         Some("check") => Command::Check {
             db: a.required("--db", "check")?.into(),
             json: a.flag("--json"),
@@ -188,6 +216,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         Some("backup") => Command::Backup {
             db: a.required("--db", "backup")?.into(),
             out: a.required("--out", "backup")?.into(),
+            overwrite: a.flag("--ghi-de"),
         },
         Some("report") => {
             let db = a.required("--db", "report")?.into();
@@ -238,6 +267,23 @@ fn parse_amount(a: &mut Args) -> Result<i64, UsageError> {
     }
     crate::text::number::parse_integer(&text)
         .map_err(|e| UsageError(format!("SỐ_TIỀN \"{text}\" không hợp lệ: {e}.")))
+}
+
+/// Refuses a count above `max`, before anything is created.
+fn at_most(flag: &str, value: usize, max: usize) -> Result<(), UsageError> {
+    if value > max {
+        return Err(UsageError(format!(
+            "{flag}: {} vượt quá giới hạn {} của lệnh demo; chưa tạo tệp nào.",
+            format_count(value),
+            format_count(max)
+        )));
+    }
+    Ok(())
+}
+
+/// A count with Vietnamese digit grouping, even one beyond `i64`.
+fn format_count(n: usize) -> String {
+    i64::try_from(n).map_or_else(|_| n.to_string(), format_integer)
 }
 
 /// Reads "2021-2026" (or a single year).
@@ -310,8 +356,10 @@ pub fn run_demo(
 
 /// A command's result as JSON for scripts (`--json`).
 pub fn to_json<T: serde::Serialize>(value: &T) -> ServiceResult<String> {
-    serde_json::to_string_pretty(value)
-        .map_err(|e| crate::service::ServiceError::Refused(format!("Không viết được JSON: {e}.")))
+    serde_json::to_string_pretty(value).map_err(|e| {
+        crate::support_log::record("Viết kết quả JSON", &e);
+        crate::service::ServiceError::Refused("Không viết được kết quả dạng JSON.".into())
+    })
 }
 
 /// `khuyencong check`.
@@ -336,8 +384,32 @@ pub fn run_report(
     Service::open_for_reading(db, session(today))?.write_report_files(kind, year, out, xlsx)
 }
 
-/// `khuyencong backup`: an online copy, safe while the app has the file open.
-pub fn run_backup(db: &Path, out: &Path, today: chrono::NaiveDate) -> ServiceResult<String> {
+/// `khuyencong backup`: an online copy, safe while the app has the file open. An existing
+/// `out` is replaced only with `overwrite` (`--ghi-de`): a mistyped name once replaced a
+/// .docx. The database itself is never a destination.
+pub fn run_backup(
+    db: &Path,
+    out: &Path,
+    overwrite: bool,
+    today: chrono::NaiveDate,
+) -> ServiceResult<String> {
+    let same_file = match (std::fs::canonicalize(db), std::fs::canonicalize(out)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same_file {
+        return Err(crate::service::ServiceError::Refused(format!(
+            "Tệp sao lưu {} chính là tệp dữ liệu; hãy chọn một tệp khác.",
+            out.display()
+        )));
+    }
+    if out.exists() && !overwrite {
+        return Err(crate::service::ServiceError::Refused(format!(
+            "Tệp {} đã có; lệnh backup không ghi đè tệp có sẵn. Hãy chọn tên khác, hoặc thêm \
+             --ghi-de nếu muốn thay tệp đó.",
+            out.display()
+        )));
+    }
     Service::open_existing(db, session(today))?.backup_to(out)?;
     Ok(format!(
         "Đã sao lưu {} vào {}.",
@@ -449,6 +521,23 @@ mod tests {
                 .unwrap_err()
                 .0
                 .contains("Không hiểu tham số \"--json\"")
+        );
+        for too_many in [
+            "demo --db a --establishments 18446744073709551615",
+            "demo --db a --establishments 1000000000",
+            "demo --db a --projects 1.000.000",
+            "demo --db a --years 2000-2100",
+        ] {
+            let message = parse(&args(too_many)).expect_err(too_many).0;
+            assert!(message.contains("lệnh demo"), "{message}");
+        }
+        assert_eq!(
+            parse(&args("backup --db a.db --out b.db --ghi-de")),
+            Ok(Command::Backup {
+                db: "a.db".into(),
+                out: "b.db".into(),
+                overwrite: true
+            })
         );
         assert!(matches!(
             parse(&args("demo --db a --projects 500 --years 2024")),

@@ -8,5 +8,6 @@ pub mod domain;
 pub mod report;
 pub mod service;
 pub mod store;
+pub mod support_log;
 pub mod text;
 pub mod ui;

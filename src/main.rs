@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use khuyencong::cli::{self, Command};
 use khuyencong::service::Session;
+use khuyencong::support_log;
 use khuyencong::ui::app::{AppWindow, EframeApp};
 use khuyencong::ui::fonts::install_fonts;
 use khuyencong::ui::style::apply_style;
@@ -26,19 +27,77 @@ fn attach_parent_console() {
 #[cfg(not(windows))]
 fn attach_parent_console() {}
 
+/// Exit code of a panic caught at the top: not 101 (Rust's own), so scripts can tell it apart.
+const EXIT_UNEXPECTED: u8 = 70;
+
+/// A panic anywhere is written to the support log with its backtrace, and the user reads one
+/// Vietnamese sentence instead of Rust's English message and trace.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let detail = format!("{info}\n{}", std::backtrace::Backtrace::force_capture());
+        let logged = support_log::record_text("Lỗi ngoài dự kiến (panic)", &detail);
+        eprintln!("{}", unexpected_message(logged.as_deref()));
+    }));
+}
+
+fn unexpected_message(log: Option<&Path>) -> String {
+    match log {
+        Some(path) => format!(
+            "Phần mềm gặp lỗi ngoài dự kiến và đã dừng thao tác này; dữ liệu đã lưu không bị \
+             ảnh hưởng. Chi tiết đã ghi vào nhật ký: {}. Hãy gửi tệp đó cho người hỗ trợ kỹ thuật.",
+            path.display()
+        ),
+        None => "Phần mềm gặp lỗi ngoài dự kiến và đã dừng thao tác này; dữ liệu đã lưu không bị \
+                 ảnh hưởng. Không ghi được nhật ký."
+            .to_owned(),
+    }
+}
+
 fn main() -> ExitCode {
+    install_panic_hook();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = match cli::parse(&args) {
         Ok(c) => c,
         Err(e) => {
             attach_parent_console();
-            eprintln!("Lỗi: {e}\n\n{}", cli::USAGE);
+            eprintln!("{e}\n\n{}", cli::USAGE);
             return ExitCode::from(2);
         }
     };
     if !matches!(command, Command::Window { .. }) {
         attach_parent_console();
     }
+    // The panic hook has already told the user and written the log; only the code is left.
+    std::panic::catch_unwind(|| run(command, &args))
+        .unwrap_or_else(|_| ExitCode::from(EXIT_UNEXPECTED))
+}
+
+/// The command's context in the support log.
+fn context_of(command: &Command) -> String {
+    match command {
+        Command::Demo { db, .. } => format!("demo --db {}", db.display()),
+        Command::Check { db, .. } => format!("check --db {}", db.display()),
+        Command::Balance { db, year, .. } => format!("balance --db {} --year {year}", db.display()),
+        Command::Report { db, year, .. } => format!("report --db {} --year {year}", db.display()),
+        Command::Backup { db, out, .. } => {
+            format!("backup --db {} --out {}", db.display(), out.display())
+        }
+        Command::AmountInWords { amount } => format!("bang-chu {amount}"),
+        Command::Window { .. } => "cửa sổ".to_owned(),
+        Command::Help => "--help".to_owned(),
+    }
+}
+
+fn run(command: Command, args: &[String]) -> ExitCode {
+    if let Command::Check { db, .. }
+    | Command::Balance { db, .. }
+    | Command::Report { db, .. }
+    | Command::Backup { db, .. }
+    | Command::Demo { db, .. } = &command
+    {
+        support_log::fall_back_beside(db);
+    }
+    let context = context_of(&command);
     let today = chrono::Local::now().date_naive();
     let result = match command {
         Command::Help => {
@@ -98,21 +157,25 @@ fn main() -> ExitCode {
             println!("{}", khuyencong::text::amount_in_words(amount));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Backup { db, out } => cli::run_backup(&db, &out, today).map(|msg| {
-            println!("{msg}");
-            ExitCode::SUCCESS
-        }),
+        Command::Backup { db, out, overwrite } => {
+            cli::run_backup(&db, &out, overwrite, today).map(|msg| {
+                println!("{msg}");
+                ExitCode::SUCCESS
+            })
+        }
         Command::Window { db, renderer } => {
-            return run_window(
-                db.unwrap_or_else(cli::default_db_path),
-                renderer,
-                &args,
-                today,
-            );
+            let db = db.unwrap_or_else(cli::default_db_path);
+            support_log::fall_back_beside(&db);
+            return run_window(db, renderer, args, today);
         }
     };
     result.unwrap_or_else(|e| {
-        eprintln!("Lỗi: {e}");
+        // The messages already say what failed and are Vietnamese: printed as they are,
+        // once; the technical chain goes to the log.
+        eprintln!("{e}");
+        if let Some(log) = support_log::record(&context, &e) {
+            eprintln!("(Chi tiết kỹ thuật đã ghi vào nhật ký: {}.)", log.display());
+        }
         ExitCode::from(1)
     })
 }
@@ -170,7 +233,11 @@ fn run_window(
         Ok(Ok(())) => ExitCode::SUCCESS,
         failure => {
             let reason = match failure {
-                Ok(Err(e)) => e.to_string(),
+                Ok(Err(e)) => {
+                    // eframe's reason is English: the log keeps it, the user reads Vietnamese.
+                    support_log::record("Khởi động cửa sổ", &e);
+                    "không khởi tạo được đồ họa (chi tiết trong nhật ký)".to_owned()
+                }
                 _ => "lỗi không xác định khi khởi tạo đồ họa".into(),
             };
             eprintln!("Không khởi động được cửa sổ với trình vẽ {renderer}: {reason}");

@@ -312,10 +312,11 @@ fn figures(b: &SourceBalance) -> Naive {
     }
 }
 
-/// Checks a rate is `part / whole` in basis points rounded half up, without dividing.
+/// Checks a rate is `part / whole` in basis points rounded half up, without dividing; and
+/// that negative money (a plan reduced below zero, recoveries beyond advances) has no rate.
 fn assert_rate(rate: Option<i64>, part: i64, whole: i64) {
-    if whole == 0 {
-        assert_eq!(rate, None);
+    if whole <= 0 || part < 0 {
+        assert_eq!(rate, None, "no rate of negative money: {part}/{whole}");
         return;
     }
     let r = i128::from(rate.expect("a rate when the whole is not zero"));

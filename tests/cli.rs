@@ -5,11 +5,29 @@ mod common;
 
 use std::process::{Command, Output};
 
+/// Runs the binary with its support log in a folder of the tests, never in the real home.
 fn run(args: &[&str]) -> Output {
+    let log = std::env::temp_dir()
+        .join("khuyencong-kiem-thu-cli")
+        .join("khuyencong.log");
+    run_logged(args, &log)
+}
+
+fn run_logged(args: &[&str], log: &std::path::Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_khuyencong"))
         .args(args)
+        .env(khuyencong::support_log::LOCATION_VARIABLE, log)
         .output()
         .expect("run khuyencong")
+}
+
+/// English a user must never read.
+fn assert_no_english(text: &str) {
+    for word in [
+        "error", "Error", "failed", "database", "os error", "panicked",
+    ] {
+        assert!(!text.contains(word), "English \"{word}\" in: {text}");
+    }
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -223,4 +241,152 @@ fn bang_chu_writes_the_amount_in_words() {
         text(&out.stderr)
     );
     assert!(text(&out.stderr).contains("khuyencong bang-chu SỐ_TIỀN"));
+}
+
+#[test]
+fn backup_does_not_replace_an_existing_file_without_ghi_de() {
+    let (dir, path) = common::temp_db();
+    let db = path.to_str().expect("utf-8");
+    assert!(
+        run(&["demo", "--db", db, "--establishments", "50"])
+            .status
+            .success()
+    );
+    let docx = dir.path().join("Báo cáo quý 3.docx");
+    let original = b"PK\x03\x04 a report someone wrote".to_vec();
+    std::fs::write(&docx, &original).expect("docx");
+    let out_path = docx.to_str().expect("utf-8");
+
+    let out = run(&["backup", "--db", db, "--out", out_path]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("đã có; lệnh backup không ghi đè"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--ghi-de"), "{stderr}");
+    assert_no_english(&stderr);
+    assert!(!stderr.contains("Lỗi: Lỗi"), "{stderr}");
+    assert_eq!(
+        std::fs::read(&docx).expect("read"),
+        original,
+        "byte-identical"
+    );
+
+    let out = run(&["backup", "--db", db, "--out", out_path, "--ghi-de"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let copy = std::fs::read(&docx).expect("read");
+    assert!(
+        copy.starts_with(b"SQLite format 3\0"),
+        "replaced by the backup"
+    );
+
+    let out = run(&["backup", "--db", db, "--out", db, "--ghi-de"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("chính là tệp dữ liệu"));
+}
+
+#[test]
+fn demo_refuses_counts_beyond_its_bounds_before_creating_anything() {
+    let (_dir, path) = common::temp_db();
+    let db = path.to_str().expect("utf-8");
+    for count in ["18446744073709551615", "1000000000", "18446744073709551616"] {
+        let out = run(&["demo", "--db", db, "--establishments", count]);
+        assert_eq!(out.status.code(), Some(2), "{count}");
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains("--establishments"), "{stderr}");
+        assert!(
+            !stderr.contains("backtrace") && !stderr.contains("RUST_BACKTRACE"),
+            "{stderr}"
+        );
+        assert_no_english(&stderr);
+        assert!(!path.exists(), "no file created for {count}");
+    }
+    let out = run(&["demo", "--db", db, "--establishments", "1000000000"]);
+    assert!(text(&out.stderr).contains("vượt quá giới hạn 1.000.000"));
+    let out = run(&["demo", "--db", db, "--projects", "5000000"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!path.exists());
+}
+
+#[test]
+fn balance_refuses_an_overflowing_line_and_logs_nothing_english_to_the_user() {
+    let (dir, path) = common::temp_db();
+    let db = path.to_str().expect("utf-8");
+    assert!(
+        run(&[
+            "demo",
+            "--db",
+            db,
+            "--establishments",
+            "200",
+            "--years",
+            "2026"
+        ])
+        .status
+        .success()
+    );
+    // Written outside the app: a line of 9·10^18 đồng (the sum wrapped to −446.744.072.689.551.616).
+    rusqlite::Connection::open(&path)
+        .and_then(|c| {
+            c.execute(
+                "UPDATE budget_line SET amount = 9000000000000000000
+                 WHERE id = (SELECT id FROM budget_line WHERE year = 2026 LIMIT 1)",
+                [],
+            )
+        })
+        .expect("tamper");
+    let log = dir.path().join("nhat-ky").join("khuyencong.log");
+    let out = run_logged(&["balance", "--db", db, "--year", "2026"], &log);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let stderr = text(&out.stderr);
+    assert!(
+        !stdout.contains("446.744") && !stderr.contains("446.744"),
+        "{stdout}{stderr}"
+    );
+    assert!(stderr.contains("nằm ngoài giới hạn cho phép"), "{stderr}");
+    assert!(stderr.contains("9.000.000.000.000.000.000"), "{stderr}");
+    assert!(
+        stderr.contains(&log.display().to_string()),
+        "the log is named: {stderr}"
+    );
+    assert_no_english(&stderr);
+    let logged = std::fs::read_to_string(&log).expect("the log was written");
+    assert!(logged.contains("balance --db"), "{logged}");
+}
+
+#[test]
+fn a_database_error_reaches_the_user_once_in_vietnamese_and_whole_in_the_log() {
+    let (dir, path) = common::temp_db();
+    let db = path.to_str().expect("utf-8");
+    assert!(
+        run(&["demo", "--db", db, "--establishments", "50"])
+            .status
+            .success()
+    );
+    // An output "folder" that is a file: neither the folder nor the copy can be made.
+    let not_a_folder = dir.path().join("ghi-chu.txt");
+    std::fs::write(&not_a_folder, "ghi chú").expect("file");
+    let out_path = not_a_folder.join("sao-luu.db");
+    let log = dir.path().join("nhat-ky.log");
+    let out = run_logged(
+        &[
+            "backup",
+            "--db",
+            db,
+            "--out",
+            out_path.to_str().expect("utf-8"),
+        ],
+        &log,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert_no_english(&stderr);
+    assert!(!stderr.contains("Lỗi: Lỗi"), "{stderr}");
+    let logged = std::fs::read_to_string(&log).expect("log");
+    assert!(
+        logged.contains("nguyên nhân"),
+        "the technical chain: {logged}"
+    );
 }

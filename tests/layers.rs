@@ -12,6 +12,12 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "support_log",
+        &[
+            "assets", "budget", "cli", "demo", "domain", "report", "service", "store", "text", "ui",
+        ],
+    ),
+    (
         "domain",
         &["budget", "cli", "demo", "report", "service", "store", "ui"],
     ),

@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use uuid::Uuid;
 
+use super::bounds::check_amounts;
 use super::cell::Cell;
 use super::envelope::EnvelopeStatus;
 use super::error::BudgetError;
@@ -80,8 +81,11 @@ impl Balance {
 
 /// Draws the balance of `input.year` as of `input.as_of`, in one pass over the projects.
 ///
-/// Fails only on a reallocation that cannot be applied (see [`apply_reallocations`]).
+/// Fails on a reallocation that cannot be applied (see [`apply_reallocations`]) and on money
+/// outside the bound that keeps every sum exact ([`check_amounts`]).
 pub fn compute_balance(input: &BudgetInput) -> Result<Balance, BudgetError> {
+    // After this, every addition below is a sum of bounded amounts and cannot overflow.
+    check_amounts(input)?;
     let adjustments = apply_reallocations(input.projects, input.reallocations, input.as_of)?;
     let mut sources: [CellAcc; 3] = Default::default();
     let mut content: HashMap<(&str, FundingSource), CellAcc> = HashMap::new();
@@ -90,7 +94,10 @@ pub fn compute_balance(input: &BudgetInput) -> Result<Balance, BudgetError> {
 
     let mut net_changes: HashMap<Uuid, i64> = HashMap::new();
     for c in input.changes_as_of() {
-        *net_changes.entry(c.line_id).or_insert(0) += c.kind.sign() * c.amount;
+        // Changes of lines of other years are not bounded by check_amounts but never read
+        // either; saturating keeps their (unused) sums from overflowing.
+        let net = net_changes.entry(c.line_id).or_insert(0);
+        *net = net.saturating_add(c.kind.sign().saturating_mul(c.amount));
     }
     for line in input.lines_of_year() {
         let amount = line.amount + net_changes.get(&line.id).copied().unwrap_or(0);

@@ -1,5 +1,6 @@
-//! Why a balance cannot be drawn: only impossible data (a reallocation that cannot be applied)
-//! stops it; everything else, such as over-allocation, is shown in the balance itself.
+//! Why a balance cannot be drawn: only impossible data (a reallocation that cannot be applied,
+//! money beyond the bound of one line) stops it; everything else, such as
+//! over-allocation, is shown in the balance itself.
 
 use thiserror::Error;
 use uuid::Uuid;
@@ -9,7 +10,7 @@ use crate::domain::funding_source::FundingSource;
 use crate::domain::project::Project;
 use crate::text::{format_date, format_dong};
 
-/// A reallocation that cannot be applied; messages are Vietnamese and shown to users as-is.
+/// Data a balance cannot be drawn from; messages are Vietnamese and shown to users as-is.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum BudgetError {
     /// The reallocation names a project that is not among the projects given.
@@ -95,6 +96,29 @@ pub enum BudgetError {
         project: String,
         /// Its support after the reallocations.
         support: i64,
+    },
+    /// An amount outside 0…`MAX_AMOUNT` (damaged or foreign data): summing it could overflow.
+    #[error(
+        "{record}: {field} {} nằm ngoài giới hạn cho phép (từ 0 đến 10.000 tỷ đồng) nên không \
+         tính được cân đối. Hãy sửa bản ghi này (lệnh check liệt kê các số tiền như vậy).",
+        format_dong(*.amount)
+    )]
+    AmountOutOfRange {
+        /// The record at fault, named for the user.
+        record: String,
+        /// The field at fault.
+        field: &'static str,
+        /// The amount recorded.
+        amount: i64,
+    },
+    /// More amounts than their sum can be kept exact for.
+    #[error(
+        "Năm có {count} số tiền cần cộng, quá số phần mềm cộng được chính xác; hãy liên hệ người \
+         hỗ trợ kỹ thuật."
+    )]
+    TooManyFigures {
+        /// How many amounts the balance would add.
+        count: usize,
     },
 }
 

@@ -15,8 +15,12 @@
 //! - Lines with a content code or xã code are envelopes within their source, checked against
 //!   the matching allocated support ([`EnvelopeStatus`]).
 //! - Nothing dated after `as_of` counts: payments, plan changes, reallocations.
+//! - Every amount read is within 0…`MAX_AMOUNT` and there are few enough of them that no sum
+//!   can overflow ([`check_amounts`], run first by [`compute_balance`]); beyond that the
+//!   balance is refused with the record named, never printed wrong.
 
 pub mod balance;
+pub mod bounds;
 pub mod cell;
 pub mod envelope;
 pub mod error;
@@ -28,6 +32,7 @@ pub mod source_balance;
 pub mod split;
 
 pub use balance::{Balance, MatrixRow, ProjectMoney, compute_balance};
+pub use bounds::{MAX_FIGURES, check_amounts};
 pub use cell::Cell;
 pub use envelope::EnvelopeStatus;
 pub use error::BudgetError;

@@ -13,8 +13,8 @@ use uuid::Uuid;
 
 use super::input::{BudgetInput, source_index};
 use crate::domain::funding_source::FundingSource;
-use crate::domain::money::basis_points;
 use crate::domain::money::disbursement_delta;
+use crate::domain::money::money_rate;
 
 /// One month of a source's disbursement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,7 +133,7 @@ pub fn monthly_progress(input: &BudgetInput) -> Vec<SourceProgress> {
                     disbursed: by_month[s][m],
                     cumulative,
                     planned: planned[s][m],
-                    cumulative_rate_bp: basis_points(cumulative, planned[s][m]),
+                    cumulative_rate_bp: money_rate(cumulative, planned[s][m]),
                     started: (year, month) <= (input.as_of.year(), input.as_of.month()),
                 }
             });

@@ -3,7 +3,7 @@
 
 use crate::domain::funding_source::FundingSource;
 
-use crate::domain::money::basis_points;
+use crate::domain::money::money_rate;
 
 /// The additive figures of a cell; everything else is derived from them when a cell is built.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -91,8 +91,8 @@ impl SourceBalance {
             settled: a.settled,
             counterpart: a.counterpart,
             other_funds: a.other_funds,
-            disbursement_rate_bp: basis_points(a.disbursed, a.planned),
-            mobilised_rate_bp: basis_points(a.counterpart + a.other_funds, a.allocated),
+            disbursement_rate_bp: money_rate(a.disbursed, a.planned),
+            mobilised_rate_bp: money_rate(a.counterpart + a.other_funds, a.allocated),
             project_count: a.project_count,
         }
     }

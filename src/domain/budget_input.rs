@@ -8,7 +8,9 @@ use uuid::Uuid;
 use crate::domain::budget_plan::{BudgetChange, BudgetChangeKind, BudgetLine, Reallocation};
 use crate::domain::funding_source::FundingSource;
 use crate::domain::issue::Issue;
+use crate::domain::money::MAX_AMOUNT;
 use crate::text::fold::nfc;
+use crate::text::format_dong;
 
 /// Field keys of the budget inputs, so each message can be drawn by its field.
 pub mod budget_field {
@@ -67,6 +69,17 @@ fn positive(amount: i64, key: &'static str, what: &str, out: &mut Vec<Issue>) {
             key,
             "so_tien_khong_duong",
             format!("{what}: số tiền phải lớn hơn 0."),
+        ));
+    } else if amount > MAX_AMOUNT {
+        // Beyond it a typing slip (a few zeros too many) would be summed into every total.
+        out.push(Issue::error(
+            key,
+            "so_tien_vuot_gioi_han",
+            format!(
+                "{what}: số tiền {} vượt giới hạn {} của một khoản.",
+                format_dong(amount),
+                format_dong(MAX_AMOUNT)
+            ),
         ));
     }
 }
@@ -203,6 +216,37 @@ mod tests {
 
     fn day() -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(2026, 3, 2)
+    }
+
+    #[test]
+    fn amounts_beyond_the_bound_are_refused_naming_the_field() {
+        let issues = BudgetLineInput {
+            year: 2026,
+            source: FundingSource::Kcdp,
+            decision_no: "123/QĐ-UBND".into(),
+            decision_date: day(),
+            agency: String::new(),
+            amount: 9_000_000_000_000_000_000,
+        }
+        .into_line()
+        .expect_err("refused");
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].field, field::LINE_AMOUNT);
+        assert_eq!(
+            issues[0].message,
+            "Dự toán: số tiền 9.000.000.000.000.000.000 đồng vượt giới hạn 10.000.000.000.000 đồng của một khoản."
+        );
+        let issues = BudgetChangeInput {
+            line_id: Some(Uuid::nil()),
+            kind: BudgetChangeKind::Supplement,
+            date: day(),
+            amount: crate::domain::money::MAX_AMOUNT + 1,
+            decision_no: String::new(),
+            reason: "bổ sung".into(),
+        }
+        .into_change()
+        .expect_err("refused");
+        assert_eq!(issues[0].field, field::CHANGE_AMOUNT);
     }
 
     #[test]

@@ -10,6 +10,11 @@ use crate::domain::project::{Payment, PaymentKind};
 /// entry, flagged by `check`. With it, even 900 000 lines at the bound add up within an `i64`.
 pub const MAX_AMOUNT: i64 = 10_000_000_000_000;
 
+/// True for an amount one line of money can hold: 0…[`MAX_AMOUNT`] đồng.
+pub fn is_sane_amount(amount: i64) -> bool {
+    (0..=MAX_AMOUNT).contains(&amount)
+}
+
 /// Money totals of a set of payments.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PaymentTotals {
@@ -20,8 +25,10 @@ pub struct PaymentTotals {
 }
 
 impl PaymentTotals {
-    /// Totals of `payments`. Sums saturate rather than wrap: no real project comes near
-    /// 9,2 · 10^18 đồng, and a saturated figure is visibly wrong where a wrapped one is not.
+    /// Totals of `payments` as typed in a form (amounts not yet judged). Entry refuses amounts
+    /// beyond [`MAX_AMOUNT`], so saved payments never come near the `i64` bound; for a form
+    /// still holding a mistyped figure the sums saturate (the form's own error names the
+    /// field). Money read from a file for a balance goes through [`PaymentTotals::checked_of`].
     pub fn of<'a>(payments: impl IntoIterator<Item = &'a Payment>) -> PaymentTotals {
         let mut t = PaymentTotals::default();
         for p in payments {
@@ -34,6 +41,28 @@ impl PaymentTotals {
             *slot = slot.saturating_add(p.amount);
         }
         t
+    }
+
+    /// Totals of `payments`, or the payment at fault: one whose amount is outside
+    /// 0…[`MAX_AMOUNT`] (damaged or foreign data), or the one whose addition would overflow.
+    /// A figure that could wrap is refused, never printed.
+    pub fn checked_of<'a>(
+        payments: impl IntoIterator<Item = &'a Payment>,
+    ) -> Result<PaymentTotals, &'a Payment> {
+        let mut t = PaymentTotals::default();
+        for p in payments {
+            if !is_sane_amount(p.amount) {
+                return Err(p);
+            }
+            let slot = match p.kind {
+                PaymentKind::Advance => &mut t.advanced,
+                PaymentKind::AdvanceRecovery => &mut t.recovered,
+                PaymentKind::Payment => &mut t.paid,
+                PaymentKind::Settlement => &mut t.settled,
+            };
+            *slot = slot.checked_add(p.amount).ok_or(p)?;
+        }
+        Ok(t)
     }
 
     /// Advance still outstanding.
@@ -66,6 +95,18 @@ pub fn share_of(amount: i64, bp: i64) -> i128 {
 /// The least a beneficiary must pay itself when support is at most `bp` of `cost`.
 pub fn min_own_share(cost: i64, bp: i64) -> i128 {
     i128::from(cost) - share_of(cost, bp)
+}
+
+/// The rate of one sum of money over another (disbursed over planned, mobilised over
+/// allocated), in basis points; None when it means nothing: a whole that is not positive, or a
+/// negative part. A negative plan (reductions beyond the line) or negative disbursed money
+/// (recoveries beyond advances) printed "−811,1 %" as if it were a figure; the amounts
+/// themselves are still shown, the rate is not.
+pub fn money_rate(part: i64, whole: i64) -> Option<i64> {
+    if whole <= 0 || part < 0 {
+        return None;
+    }
+    basis_points(part, whole)
 }
 
 /// Basis points of `part` over `whole`, rounded half up; `None` when `whole` is zero.
@@ -116,6 +157,39 @@ mod tests {
         assert_eq!(t.settled, 700);
         let by_delta: i64 = payments.iter().map(disbursement_delta).sum();
         assert_eq!(by_delta, t.disbursed());
+    }
+
+    #[test]
+    fn checked_totals_refuse_what_could_overflow() {
+        let fine = [
+            pay(PaymentKind::Payment, MAX_AMOUNT),
+            pay(PaymentKind::Payment, 1),
+        ];
+        assert_eq!(
+            PaymentTotals::checked_of(&fine).map(|t| t.paid),
+            Ok(MAX_AMOUNT + 1)
+        );
+        let huge = [
+            pay(PaymentKind::Payment, 5),
+            pay(PaymentKind::Advance, i64::MAX),
+        ];
+        assert_eq!(
+            PaymentTotals::checked_of(&huge).map_err(|p| p.amount),
+            Err(i64::MAX)
+        );
+        let negative = [pay(PaymentKind::Payment, -1)];
+        assert!(PaymentTotals::checked_of(&negative).is_err());
+        assert!(is_sane_amount(0) && is_sane_amount(MAX_AMOUNT));
+        assert!(!is_sane_amount(MAX_AMOUNT + 1) && !is_sane_amount(-1));
+    }
+
+    #[test]
+    fn money_rates_of_negative_money_are_not_given() {
+        assert_eq!(money_rate(-9_111, 1_000), None);
+        assert_eq!(money_rate(500, -1_000), None);
+        assert_eq!(money_rate(500, 0), None);
+        assert_eq!(money_rate(500, 1_000), Some(5_000));
+        assert_eq!(money_rate(0, 1_000), Some(0));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use super::document::{Align, Appendix, Cell, Column, Row, RowKind, Table};
 use super::rounding::to_thousands;
 use crate::domain::funding_source::FundingSource;
-use crate::domain::money::basis_points;
+use crate::domain::money::money_rate;
 use crate::domain::report::figures::{ProjectLine, ReportFigures};
 use crate::domain::report::report_kind::{ReportKind, roman};
 
@@ -52,7 +52,7 @@ fn row_amounts(m: &[i64]) -> Vec<Cell> {
 }
 
 fn rate(part: i64, whole: i64) -> Cell {
-    basis_points(part, whole).map_or(Cell::Empty, Cell::Percent)
+    money_rate(part, whole).map_or(Cell::Empty, Cell::Percent)
 }
 
 /// "A", "B", "C" for the source groups.

@@ -8,6 +8,6 @@ pub enum ReportError {
     #[error("văn bản không có trang nào để in")]
     NoPages,
     /// printpdf reported an error while writing (a font it could not embed, …).
-    #[error("không tạo được tệp PDF: {0}")]
+    #[error("không tạo được tệp PDF do lỗi nội bộ của bộ tạo PDF (chi tiết trong nhật ký hỗ trợ).")]
     Pdf(String),
 }

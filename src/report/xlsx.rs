@@ -7,10 +7,40 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
 use crate::report::document::{Align, Appendix, Cell, OfficialDocument, RowKind};
 use crate::text::nfc;
 
-/// The spreadsheet could not be written; the cause comes from rust_xlsxwriter (in English).
+/// The spreadsheet could not be written. rust_xlsxwriter's own (English) text stays in the
+/// source chain for the support log; the user reads Vietnamese.
 #[derive(Debug, thiserror::Error)]
-#[error("không tạo được tệp Excel (XLSX): {0}")]
-pub struct XlsxError(#[from] rust_xlsxwriter::XlsxError);
+pub enum XlsxError {
+    /// A text longer than Excel keeps in one cell, named by sheet and cell.
+    #[error(
+        "không tạo được tệp Excel (XLSX): ô {cell} của trang \"{sheet}\" có {length} ký tự, quá \
+         giới hạn 32.767 ký tự của một ô Excel; hãy rút ngắn nội dung đó."
+    )]
+    TooLong {
+        sheet: String,
+        cell: String,
+        length: usize,
+    },
+    /// Anything else the writer refused.
+    #[error("không tạo được tệp Excel (XLSX) do lỗi nội bộ của bộ ghi Excel.")]
+    Writer(#[from] rust_xlsxwriter::XlsxError),
+}
+
+/// Excel's limit on one cell's text, in UTF-16 code units (as Excel counts).
+const MAX_CELL_TEXT: usize = 32_767;
+
+/// Refuses, naming the sheet and cell, a text Excel could not keep in one cell.
+fn fits_in_cell(sheet: &Worksheet, row: u32, col: u16, text: &str) -> Result<(), XlsxError> {
+    let length = text.encode_utf16().count();
+    if length > MAX_CELL_TEXT {
+        return Err(XlsxError::TooLong {
+            sheet: sheet.name(),
+            cell: rust_xlsxwriter::utility::row_col_to_cell(row, col),
+            length,
+        });
+    }
+    Ok(())
+}
 
 /// Nghị định 30/2020 asks for Times New Roman; Excel on Windows has it.
 const FONT_NAME: &str = "Times New Roman";
@@ -156,6 +186,7 @@ fn write_appendix(
             continue;
         }
         let text = nfc(text);
+        fits_in_cell(sheet, row, 0, &text)?;
         if last_col > 0 {
             sheet.merge_range(row, 0, row, last_col, &text, format)?;
         } else {
@@ -171,6 +202,7 @@ fn write_appendix(
     if !table.columns.is_empty() {
         let header_row = row;
         for (col, column) in (0u16..).zip(&table.columns) {
+            fits_in_cell(sheet, header_row, col, &column.heading)?;
             sheet.write_string_with_format(
                 header_row,
                 col,
@@ -189,7 +221,11 @@ fn write_appendix(
             let format = formats.cell(bold, ValueKind::of(cell), column.align);
             match cell {
                 Cell::Empty => sheet.write_blank(row, col, format)?,
-                Cell::Text(text) => sheet.write_string_with_format(row, col, nfc(text), format)?,
+                Cell::Text(text) => {
+                    let text = nfc(text);
+                    fits_in_cell(sheet, row, col, &text)?;
+                    sheet.write_string_with_format(row, col, text, format)?
+                }
                 Cell::Count(n) => sheet.write_number_with_format(row, col, *n as f64, format)?,
                 Cell::Millions(thousandths) => sheet.write_number_with_format(
                     row,
@@ -442,5 +478,20 @@ mod tests {
             let bytes = write_xlsx(&document(appendices)).expect("xlsx");
             assert!(bytes.starts_with(b"PK"), "an xlsx is a zip");
         }
+    }
+
+    #[test]
+    fn a_text_beyond_excels_cell_limit_is_named_by_sheet_and_cell_in_vietnamese() {
+        let mut a = appendix("Phụ lục I");
+        a.table.rows[0].cells = vec![Cell::Text("x".repeat(40_000))];
+        let message = write_xlsx(&document(vec![a]))
+            .expect_err("too long")
+            .to_string();
+        assert!(
+            message.contains("ô A3 của trang \"Phụ lục I\""),
+            "{message}"
+        );
+        assert!(message.contains("40000 ký tự"), "{message}");
+        assert!(!message.contains("Excel limit"), "{message}");
     }
 }

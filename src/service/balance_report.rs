@@ -62,7 +62,7 @@ impl Service {
                 advanced: t.advanced,
                 disbursed: t.disbursed,
                 settled: t.settled,
-                disbursement_rate_bp: crate::domain::money::basis_points(t.disbursed, t.planned),
+                disbursement_rate_bp: crate::domain::money::money_rate(t.disbursed, t.planned),
                 projects: balance.by_source.iter().map(|s| s.project_count).sum(),
             },
             over_allocated: balance

@@ -17,7 +17,7 @@ pub enum ServiceError {
     Pdf(#[from] ReportError),
     #[error("{0}")]
     Xlsx(#[from] XlsxError),
-    #[error("Không ghi được tệp {path}: {source}")]
+    #[error("Không ghi được tệp {path}: {}", crate::store::error::io_reason(.source))]
     Write {
         path: String,
         source: std::io::Error,
@@ -45,6 +45,9 @@ impl ServiceError {
         }
     }
 }
+
+/// The Vietnamese reason of a file error, for the layers that may not name the store.
+pub use crate::store::error::io_reason;
 
 /// Result alias of the service.
 pub type ServiceResult<T> = Result<T, ServiceError>;

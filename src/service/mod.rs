@@ -5,6 +5,7 @@
 //! One module per use case: registry, projects, budget, registration, reports, catalog,
 //! settings, backup, check.
 
+pub mod attachments;
 pub mod backup;
 pub mod balance_report;
 pub mod budget;

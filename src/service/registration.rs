@@ -17,6 +17,15 @@ impl Service {
     pub fn registration_year(&self, plan_year: i32) -> ServiceResult<RegistrationYear> {
         let deadlines = self.store.registration_deadlines()?;
         let projects = self.store.projects_of_year(plan_year)?;
+        // The totals add the proposals' money: refused by record if any could overflow.
+        crate::budget::check_amounts(&crate::budget::BudgetInput {
+            year: plan_year,
+            lines: &[],
+            changes: &[],
+            projects: &projects,
+            reallocations: &[],
+            as_of: self.session.today,
+        })?;
         let summary = summarise_registration(&projects, &deadlines, plan_year, self.session.today);
         Ok(RegistrationYear { summary, deadlines })
     }

@@ -186,6 +186,8 @@ pub fn gather_figures(
     let projects = &data.projects;
 
     if kind == ReportKind::Registration {
+        // The sums below add the proposals' money: bounded first, so none can overflow.
+        crate::budget::check_amounts(&data.input(period_to))?;
         let mut sources: Vec<SourceFigures> = FundingSource::ALL
             .into_iter()
             .map(SourceFigures::empty)

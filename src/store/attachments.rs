@@ -9,17 +9,21 @@ use uuid::Uuid;
 use super::Store;
 use super::audit::{AuditAction, now_text, record_change};
 use super::error::{StoreError, StoreResult};
-use crate::domain::attachment::Attachment;
+use crate::domain::attachment::{Attachment, is_executable_name, stored_name_problem};
 
 impl Store {
-    /// The folder holding a project's files.
-    pub fn attachments_dir(&self, project_id: Uuid) -> PathBuf {
+    /// The unit's `ho-so/` folder beside the database: the only place attachments live.
+    pub fn attachments_root(&self) -> PathBuf {
         self.path()
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_default()
             .join("ho-so")
-            .join(project_id.to_string())
+    }
+
+    /// The folder holding a project's files.
+    pub fn attachments_dir(&self, project_id: Uuid) -> PathBuf {
+        self.attachments_root().join(project_id.to_string())
     }
 
     /// Copies `source` into the project's folder (never moving or changing the original) and
@@ -33,11 +37,22 @@ impl Store {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .ok_or_else(|| StoreError::RecordNotFound(source.display().to_string()))?;
-        let dir = self.attachments_dir(project_id);
-        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        if is_executable_name(&file_name) {
+            return Err(StoreError::Refused(format!(
+                "tệp \"{file_name}\" là chương trình hoặc tập lệnh; hồ sơ đính kèm chỉ nhận văn \
+                 bản và ảnh quét."
+            )));
+        }
         let id = Uuid::now_v7();
         // The id prefix keeps two files of the same name apart.
         let stored_name = format!("{}-{file_name}", &id.simple().to_string()[..8]);
+        if let Some(problem) = stored_name_problem(&stored_name) {
+            return Err(StoreError::Refused(format!(
+                "hồ sơ đính kèm \"{file_name}\": {problem} Hãy đổi tên tệp rồi đính kèm lại."
+            )));
+        }
+        let dir = self.attachments_dir(project_id);
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
         let dest = dir.join(&stored_name);
         std::fs::copy(source, &dest).map_err(io(source))?;
         let attachment = Attachment {
@@ -46,6 +61,7 @@ impl Store {
             file_name,
             path: dest,
             added_at: now_text(),
+            problem: None,
         };
         let result = self.write(|tx| {
             tx.execute(
@@ -75,7 +91,9 @@ impl Store {
         result.map(|()| attachment)
     }
 
-    /// A project's live attachments, oldest first.
+    /// A project's live attachments, oldest first. A record whose stored name is not a plain
+    /// file name (a file from elsewhere may say "../evil.sh") is listed with its problem and no
+    /// path, so it is shown but can never be opened.
     pub fn attachments(&self, project_id: Uuid) -> StoreResult<Vec<Attachment>> {
         let dir = self.attachments_dir(project_id);
         let mut st = self.conn().prepare(
@@ -84,12 +102,19 @@ impl Store {
         )?;
         let rows = st.query_map([project_id.to_string()], |r| {
             let id: String = r.get(0)?;
+            let stored: String = r.get(2)?;
+            let problem = stored_name_problem(&stored);
             Ok(Attachment {
                 id: super::uuid_from_sql(&id)?,
                 project_id,
                 file_name: r.get(1)?,
-                path: dir.join(r.get::<_, String>(2)?),
+                path: if problem.is_none() {
+                    dir.join(&stored)
+                } else {
+                    PathBuf::new()
+                },
                 added_at: r.get(3)?,
+                problem,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

@@ -52,14 +52,14 @@ pub enum StoreError {
     /// The health check failed: no backup was taken, a quarantine copy was kept.
     #[error("{0}")]
     Damaged(Box<Damage>),
-    #[error("Không đọc/ghi được tệp {path}: {source}")]
+    #[error("Không đọc/ghi được tệp {path}: {}", io_reason(.source))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("Lỗi cơ sở dữ liệu: {0}")]
+    #[error("{0}")]
     Database(#[source] DatabaseFailure),
-    #[error("Không nâng cấp được cấu trúc dữ liệu: {0}")]
+    #[error("Không nâng cấp được cấu trúc dữ liệu của tệp: {0}")]
     Migration(#[source] DatabaseFailure),
     #[error("Danh mục {file}, dòng {line}: {message}")]
     ReferenceData {
@@ -121,31 +121,191 @@ impl std::fmt::Display for Damage {
 /// Result alias of the store.
 pub type StoreResult<T> = Result<T, StoreError>;
 
-/// What SQLite (or the migrations) reported, kept whole for the log but opaque to the layers
-/// above: nothing outside the store names a rusqlite type.
+/// What SQLite (or the migrations) reported: a Vietnamese reason chosen from SQLite's error
+/// code, shown to the user, and the whole technical error kept as the source for the support
+/// log. Nothing outside the store names a rusqlite type.
 #[derive(Debug)]
-pub struct DatabaseFailure(Box<dyn std::error::Error + Send + Sync>);
+pub struct DatabaseFailure {
+    reason: &'static str,
+    source: Box<dyn std::error::Error + Send + Sync>,
+}
+
+impl DatabaseFailure {
+    /// The Vietnamese reason shown to the user.
+    pub fn reason(&self) -> &'static str {
+        self.reason
+    }
+}
 
 impl std::fmt::Display for DatabaseFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
+        // SQLite's own English text is only in the source chain (the log), never here.
+        f.write_str(self.reason)
     }
 }
 
 impl std::error::Error for DatabaseFailure {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&*self.0)
+        Some(&*self.source)
+    }
+}
+
+/// What the user should read for an SQLite error code: what happened and what to do.
+pub fn sqlite_reason(code: rusqlite::ErrorCode) -> &'static str {
+    use rusqlite::ErrorCode as C;
+    match code {
+        C::DiskFull => {
+            "Ổ đĩa chứa tệp dữ liệu đã đầy nên không ghi được. Hãy giải phóng chỗ trống trên ổ \
+             đĩa rồi thử lại; dữ liệu đã lưu trước đó không bị mất."
+        }
+        C::DatabaseBusy | C::DatabaseLocked => {
+            "Tệp dữ liệu đang được một cửa sổ hoặc chương trình khác dùng nên tạm thời không ghi \
+             được. Hãy đóng cửa sổ kia (hoặc đợi một lát) rồi thử lại."
+        }
+        C::CannotOpen => {
+            "Không mở được tệp dữ liệu: thư mục không tồn tại, không có quyền truy cập, hoặc đường \
+             dẫn không phải là một tệp. Hãy kiểm tra đường dẫn và quyền của thư mục."
+        }
+        C::ReadOnly => {
+            "Tệp dữ liệu (hoặc thư mục chứa nó) chỉ cho phép đọc nên không ghi được. Hãy bỏ thuộc \
+             tính chỉ đọc hoặc chép tệp sang thư mục có quyền ghi."
+        }
+        C::DatabaseCorrupt | C::NotADatabase => {
+            "Tệp dữ liệu bị hỏng hoặc không phải tệp của Sổ Khuyến công. Đừng ghi đè tệp; hãy \
+             liên hệ người hỗ trợ kỹ thuật trước khi khôi phục bản sao lưu."
+        }
+        C::PermissionDenied | C::AuthorizationForStatementDenied => {
+            "Không có quyền đọc/ghi tệp dữ liệu. Hãy kiểm tra quyền của tệp và thư mục chứa nó."
+        }
+        C::SystemIoFailure | C::NoLargeFileSupport => {
+            "Hệ điều hành báo lỗi khi đọc/ghi tệp dữ liệu (ổ đĩa, USB hoặc ổ mạng có vấn đề). Hãy \
+             kiểm tra ổ đĩa rồi thử lại."
+        }
+        C::FileLockingProtocolFailed => {
+            "Không khóa được tệp dữ liệu (thường gặp khi tệp nằm trên ổ mạng). Hãy chép tệp về máy \
+             rồi mở lại."
+        }
+        C::ConstraintViolation => {
+            "Dữ liệu vi phạm ràng buộc của tệp (trùng mã hoặc tham chiếu đến bản ghi không còn) \
+             nên chưa được lưu."
+        }
+        C::TooBig => "Dữ liệu quá lớn để lưu vào tệp nên chưa được lưu.",
+        C::OutOfMemory => "Máy không đủ bộ nhớ để thực hiện thao tác. Hãy đóng bớt chương trình.",
+        C::OperationInterrupted | C::OperationAborted => {
+            "Thao tác với tệp dữ liệu bị ngắt giữa chừng; dữ liệu không thay đổi."
+        }
+        C::SchemaChanged | C::TypeMismatch | C::NotFound => {
+            "Cấu trúc tệp dữ liệu không như phần mềm chờ đợi; tệp có thể do phiên bản khác ghi."
+        }
+        _ => "Phần mềm không đọc/ghi được tệp dữ liệu do một lỗi nội bộ của cơ sở dữ liệu.",
+    }
+}
+
+/// The Vietnamese reason of any rusqlite error.
+fn rusqlite_reason(e: &rusqlite::Error) -> &'static str {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) => sqlite_reason(f.code),
+        rusqlite::Error::FromSqlConversionFailure(..)
+        | rusqlite::Error::InvalidColumnType(..)
+        | rusqlite::Error::IntegralValueOutOfRange(..) => {
+            "Một bản ghi trong tệp có giá trị không đọc được (tệp có thể bị hỏng hoặc do chương \
+             trình khác ghi)."
+        }
+        rusqlite::Error::QueryReturnedNoRows => "Không tìm thấy bản ghi cần đọc trong tệp.",
+        _ => "Phần mềm không đọc/ghi được tệp dữ liệu do một lỗi nội bộ của cơ sở dữ liệu.",
+    }
+}
+
+/// What the user should read for a file error, by its kind; the OS text goes only to the log.
+pub fn io_reason(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "tệp hoặc thư mục không tồn tại.",
+        K::PermissionDenied => "không có quyền truy cập; hãy kiểm tra quyền của tệp và thư mục.",
+        K::AlreadyExists => "ở đó đã có một tệp hoặc thư mục cùng tên.",
+        K::StorageFull => "ổ đĩa đã đầy; hãy giải phóng chỗ trống rồi thử lại.",
+        K::ReadOnlyFilesystem => "ổ đĩa hoặc thư mục chỉ cho phép đọc.",
+        K::IsADirectory => "đường dẫn là một thư mục, không phải tệp.",
+        K::NotADirectory => "một phần của đường dẫn không phải là thư mục.",
+        K::InvalidFilename | K::InvalidInput => "tên hoặc đường dẫn tệp không hợp lệ.",
+        K::ResourceBusy => "tệp đang được chương trình khác dùng.",
+        K::FileTooLarge => "tệp quá lớn.",
+        K::Interrupted | K::TimedOut => "thao tác bị ngắt giữa chừng; hãy thử lại.",
+        K::UnexpectedEof | K::InvalidData => "nội dung tệp không đọc được (tệp có thể bị hỏng).",
+        K::OutOfMemory => "máy không đủ bộ nhớ.",
+        _ => "hệ điều hành báo lỗi khi đọc/ghi tệp.",
     }
 }
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> StoreError {
-        StoreError::Database(DatabaseFailure(Box::new(e)))
+        StoreError::Database(DatabaseFailure {
+            reason: rusqlite_reason(&e),
+            source: Box::new(e),
+        })
     }
 }
 
 impl From<rusqlite_migration::Error> for StoreError {
     fn from(e: rusqlite_migration::Error) -> StoreError {
-        StoreError::Migration(DatabaseFailure(Box::new(e)))
+        let reason = match &e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => rusqlite_reason(err),
+            _ => {
+                "tệp có cấu trúc không như phần mềm chờ đợi (có thể do phiên bản khác hoặc \
+                 chương trình khác ghi); tệp không bị thay đổi."
+            }
+        };
+        StoreError::Migration(DatabaseFailure {
+            reason,
+            source: Box::new(e),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite(code: i32) -> StoreError {
+        StoreError::from(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(code),
+            Some("database or disk is full".into()),
+        ))
+    }
+
+    #[test]
+    fn sqlite_codes_read_in_vietnamese_and_keep_the_english_for_the_log() {
+        let full = sqlite(rusqlite::ffi::SQLITE_FULL);
+        assert!(full.to_string().contains("Ổ đĩa chứa tệp dữ liệu đã đầy"));
+        assert!(!full.to_string().contains("disk is full"));
+        let source = std::error::Error::source(&full).and_then(std::error::Error::source);
+        assert!(source.is_some_and(|s| s.to_string().contains("disk is full")));
+        assert!(
+            sqlite(rusqlite::ffi::SQLITE_BUSY)
+                .to_string()
+                .contains("đang được")
+        );
+        assert!(
+            sqlite(rusqlite::ffi::SQLITE_READONLY)
+                .to_string()
+                .contains("chỉ cho phép đọc")
+        );
+        assert!(
+            sqlite(rusqlite::ffi::SQLITE_CANTOPEN)
+                .to_string()
+                .contains("Không mở được")
+        );
+    }
+
+    #[test]
+    fn file_errors_read_in_vietnamese() {
+        let e = StoreError::Io {
+            path: "a.db".into(),
+            source: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+        };
+        assert_eq!(
+            e.to_string(),
+            "Không đọc/ghi được tệp a.db: ở đó đã có một tệp hoặc thư mục cùng tên."
+        );
     }
 }

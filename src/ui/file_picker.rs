@@ -44,5 +44,12 @@ impl FilePicker for SystemFilePicker {
 
 /// Opens a file with the program the system associates with it.
 pub fn open_with_system_viewer(path: &std::path::Path) -> Result<(), String> {
-    open::that_detached(path).map_err(|e| format!("Không mở được tệp {}: {e}", path.display()))
+    open::that_detached(path).map_err(|e| {
+        crate::support_log::record("Mở tệp bằng chương trình của hệ thống", &e);
+        format!(
+            "Không mở được tệp {}: {}",
+            path.display(),
+            crate::service::error::io_reason(&e)
+        )
+    })
 }

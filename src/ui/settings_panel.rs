@@ -61,6 +61,15 @@ impl SettingsPanel {
             if let Some(unit) = self.editor.ui(ui, provinces, "Lưu cài đặt đơn vị") {
                 action = SettingsAction::SaveUnit(unit);
             }
+            // Support asks for this file; selectable so it can be copied into a message.
+            ui.add_space(8.0);
+            ui.add(
+                egui::Label::new(format!(
+                    "Nhật ký hỗ trợ (chi tiết kỹ thuật của các lỗi): {}",
+                    crate::support_log::location().display()
+                ))
+                .selectable(true),
+            );
 
             if let Some((reference, province_code, today)) = catalog {
                 ui.add_space(16.0);

@@ -14,10 +14,17 @@ pub fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date")
 }
 
-/// A new database file in its own temporary folder (kept alive by the returned guard).
+/// A new database file in its own temporary folder (kept alive by the returned guard); the
+/// support log of the process is moved out of the home.
 pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("khuyencong.db");
+    // Errors a test provokes go to a support log of the tests, never the real one in the home.
+    khuyencong::support_log::set_location(
+        std::env::temp_dir()
+            .join("khuyencong-kiem-thu")
+            .join("khuyencong.log"),
+    );
     (dir, path)
 }
 

@@ -4,9 +4,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::format::money;
+use super::format::{dong, money};
 use super::{ProjectRuleContext, establishment_label, field};
 use crate::domain::issue::Issue;
+use crate::domain::money::MAX_AMOUNT;
 use crate::domain::project::{Beneficiary, Payment, Project, ProjectKind};
 use crate::domain::project_status::ProjectStatus;
 use crate::text::format_date;
@@ -65,6 +66,23 @@ fn negative_money(key: &'static str, label: &str, value: i64, out: &mut Vec<Issu
             "so_am",
             format!("{label}: không được âm ({}).", money(value.into())),
         ));
+    } else {
+        beyond_bound(key, label, value, out);
+    }
+}
+
+/// An amount above [`MAX_AMOUNT`]: a few zeros too many, which every total would carry.
+fn beyond_bound(key: &'static str, label: &str, value: i64, out: &mut Vec<Issue>) {
+    if value > MAX_AMOUNT {
+        out.push(Issue::error(
+            key,
+            "so_tien_vuot_gioi_han",
+            format!(
+                "{label}: {} vượt giới hạn {} của một khoản.",
+                money(value.into()),
+                dong(MAX_AMOUNT.into())
+            ),
+        ));
     }
 }
 
@@ -88,6 +106,12 @@ fn check_beneficiary_signs(index: usize, b: &Beneficiary, out: &mut Vec<Issue>) 
         ("vốn đối ứng", b.counterpart),
     ];
     for (what, value) in parts {
+        beyond_bound(
+            field::BENEFICIARIES,
+            &format!("Đơn vị thụ hưởng: {what} ở dòng {}", index + 1),
+            value,
+            out,
+        );
         if value < 0 {
             out.push(Issue::error(
                 field::BENEFICIARIES,
@@ -113,6 +137,13 @@ fn check_payment_amount(pay: &Payment, out: &mut Vec<Issue>) {
                 money(pay.amount.into())
             ),
         ));
+    } else if pay.amount > MAX_AMOUNT {
+        beyond_bound(
+            field::PAYMENTS,
+            &format!("Thanh toán: số tiền {}", payment_label(pay)),
+            pay.amount,
+            out,
+        );
     } else if pay.amount == 0 {
         out.push(Issue::error(
             field::PAYMENTS,
@@ -280,6 +311,35 @@ mod tests {
     use crate::domain::issue::Severity;
     use crate::domain::project::{PaymentKind, Project, ProjectKind};
     use crate::domain::project_status::ProjectStatus;
+
+    #[test]
+    fn amounts_beyond_the_bound_are_refused_naming_the_field() {
+        let w = world();
+        let mut p = project();
+        p.support = crate::domain::money::MAX_AMOUNT + 1;
+        let issue = the(&p, &w, "so_tien_vuot_gioi_han");
+        assert_eq!(issue.field, field::SUPPORT);
+        assert_eq!(issue.severity, Severity::Error);
+        assert_eq!(
+            issue.message,
+            "Kinh phí hỗ trợ: 10.000.000.000.001 vượt giới hạn 10.000.000.000.000 đồng của một khoản."
+        );
+        let mut p = project();
+        p.payments = vec![payment(PaymentKind::Payment, approved(), i64::MAX)];
+        let issue = the(&p, &w, "so_tien_vuot_gioi_han");
+        assert_eq!(issue.field, field::PAYMENTS);
+        assert!(
+            issue.message.starts_with("Thanh toán: số tiền "),
+            "{}",
+            issue.message
+        );
+        let mut p = project();
+        p.beneficiaries[0].cost = i64::MAX;
+        assert_eq!(
+            the(&p, &w, "so_tien_vuot_gioi_han").field,
+            field::BENEFICIARIES
+        );
+    }
 
     #[test]
     fn name_and_content_are_required() {

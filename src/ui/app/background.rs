@@ -102,10 +102,19 @@ pub fn progress_ui(ui: &mut Ui, progress: &Progress, waiting: &str, cancel: bool
 
 /// A task's outcome as the screen shows it: the value, or why there is none (a failure of the
 /// work, or of the job itself), in Vietnamese.
-pub fn outcome<T, E: std::fmt::Display>(result: JobResult<Result<T, E>>) -> Result<T, String> {
+/// The technical detail of a failure goes to the support log at this one place.
+pub fn outcome<T, E: std::error::Error + 'static>(
+    result: JobResult<Result<T, E>>,
+) -> Result<T, String> {
     match result {
         Ok(Ok(value)) => Ok(value),
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(failed) => Err(failed.to_string()),
+        Ok(Err(e)) => {
+            crate::support_log::record("Công việc nền", &e);
+            Err(e.to_string())
+        }
+        Err(failed) => {
+            crate::support_log::record_text("Công việc nền dừng bất thường", &failed.to_string());
+            Err(failed.to_string())
+        }
     }
 }

@@ -60,7 +60,7 @@ impl BudgetScreen {
         let year = self.panel.year;
         match ctx.service.budget_year(year) {
             Ok(d) => self.data = d,
-            Err(e) => ctx.status.say(e.to_string(), true),
+            Err(e) => ctx.status.failed("Màn hình Kế hoạch & cân đối", &e),
         }
         let programme = self.panel.programme_code.clone();
         self.target_progress = if programme.is_empty() {
@@ -69,7 +69,7 @@ impl BudgetScreen {
             match ctx.service.programme_progress(&programme) {
                 Ok(progress) => progress,
                 Err(e) => {
-                    ctx.status.say(e.to_string(), true);
+                    ctx.status.failed("Màn hình Kế hoạch & cân đối", &e);
                     Vec::new()
                 }
             }

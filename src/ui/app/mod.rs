@@ -260,7 +260,7 @@ impl KhuyenCongApp {
     fn reload_everything(&mut self) {
         match Lists::load(&self.service) {
             Ok(lists) => self.start_over(lists),
-            Err(e) => self.status.say(e.to_string(), true),
+            Err(e) => self.status.failed("Cửa sổ", &e),
         }
     }
 

@@ -92,7 +92,7 @@ impl ProjectsScreen {
                     self.panel.select(None);
                     ctx.status.say("Đã xóa đề án.", false);
                 }
-                Err(e) => ctx.status.say(e.to_string(), true),
+                Err(e) => ctx.status.failed("Màn hình Đề án", &e),
             },
             ProjectsAction::None => {}
         }
@@ -117,16 +117,28 @@ impl ProjectsScreen {
                 ));
             }
             ProjectFormAction::AttachFile => self.attach_file(ctx),
-            ProjectFormAction::OpenAttachment(i) => {
-                let path = self
-                    .form
-                    .as_ref()
-                    .and_then(|f| f.attachments.get(i))
-                    .map(|a| a.path.clone());
-                if let Some(path) = path
-                    && let Err(e) = open_with_system_viewer(&path)
-                {
-                    ctx.status.say(e, true);
+            ProjectFormAction::OpenAttachment(i) | ProjectFormAction::OpenAttachmentFolder(i) => {
+                let folder = matches!(action, ProjectFormAction::OpenAttachmentFolder(_));
+                let attachment = self.form.as_ref().and_then(|f| f.attachments.get(i));
+                if let Some(a) = attachment {
+                    // The service resolves the path and refuses anything outside ho-so/ or a
+                    // program; only what it returns reaches the system opener.
+                    let allowed = if folder {
+                        ctx.service.attachment_folder_to_open(a)
+                    } else {
+                        ctx.service.attachment_to_open(a)
+                    };
+                    match allowed {
+                        Ok(path) => {
+                            if let Err(e) = open_with_system_viewer(&path) {
+                                ctx.status.say(e, true);
+                            }
+                        }
+                        Err(e) => {
+                            crate::support_log::record("Mở hồ sơ đính kèm", &e);
+                            ctx.status.failed("Màn hình Đề án", &e);
+                        }
+                    }
                 }
             }
             ProjectFormAction::RemoveAttachment(i) => {
@@ -140,7 +152,7 @@ impl ProjectsScreen {
                             ctx.status
                                 .say(format!("Đã bỏ tệp {} khỏi hồ sơ.", a.file_name), false);
                         }
-                        Err(e) => ctx.status.say(e.to_string(), true),
+                        Err(e) => ctx.status.failed("Màn hình Đề án", &e),
                     }
                 }
             }
@@ -161,7 +173,7 @@ impl ProjectsScreen {
                     .say(format!("Đã đính kèm {}.", a.file_name), false);
                 form.attachments.push(a);
             }
-            Err(e) => ctx.status.say(e.to_string(), true),
+            Err(e) => ctx.status.failed("Màn hình Đề án", &e),
         }
     }
 
@@ -176,7 +188,7 @@ impl ProjectsScreen {
                     ctx.service.today(),
                 ));
             }
-            Err(e) => ctx.status.say(e.to_string(), true),
+            Err(e) => ctx.status.failed("Màn hình Đề án", &e),
         }
     }
 

@@ -74,7 +74,7 @@ impl RegistryScreen {
                         form.set_support_history(history);
                         self.form = Some(form);
                     }
-                    Err(e) => ctx.status.say(e.to_string(), true),
+                    Err(e) => ctx.status.failed("Màn hình Cơ sở CNNT", &e),
                 }
             }
             RegistryAction::Delete(id) => match ctx.service.delete_establishment(id) {
@@ -83,7 +83,7 @@ impl RegistryScreen {
                     self.panel.select(None);
                     ctx.status.say(format!("Đã xóa cơ sở {name}."), false);
                 }
-                Err(e) => ctx.status.say(e.to_string(), true),
+                Err(e) => ctx.status.failed("Màn hình Cơ sở CNNT", &e),
             },
             RegistryAction::None => {}
         }

@@ -53,7 +53,7 @@ impl ReportsScreen {
     fn load_report_list(&mut self, ctx: &mut ScreenContext) {
         match ctx.service.reports() {
             Ok(list) => self.list = list,
-            Err(e) => ctx.status.say(e.to_string(), true),
+            Err(e) => ctx.status.failed("Màn hình Báo cáo", &e),
         }
         self.listed = true;
     }
@@ -171,7 +171,10 @@ impl ReportsScreen {
                     self.panel.message = None;
                     self.panel.conflict = Some(stale.clone());
                 }
-                None => self.panel.say(e.to_string(), true),
+                None => {
+                    crate::support_log::record("Màn hình Báo cáo", &e);
+                    self.panel.say(e.to_string(), true);
+                }
             },
         }
     }

@@ -102,11 +102,18 @@ impl StatusLine {
     }
 
     /// Says the outcome of something done: `done` on success, the error in red otherwise.
-    pub fn outcome<E: std::fmt::Display>(&mut self, result: Result<String, E>) {
+    pub fn outcome<E: std::error::Error + 'static>(&mut self, result: Result<String, E>) {
         match result {
             Ok(done) => self.say(done, false),
-            Err(e) => self.say(e.to_string(), true),
+            Err(e) => self.failed("Thao tác trên màn hình", &e),
         }
+    }
+
+    /// Says `error` in red, once, as the user reads it; its technical chain (SQLite's or the
+    /// system's English) goes to the support log under `context`.
+    pub fn failed(&mut self, context: &str, error: &(dyn std::error::Error + 'static)) {
+        crate::support_log::record(context, error);
+        self.say(error.to_string(), true);
     }
 }
 

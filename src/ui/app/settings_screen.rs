@@ -200,7 +200,7 @@ pub fn save_unit(ctx: &mut ScreenContext, unit: &UnitSettings) -> bool {
             true
         }
         Err(e) => {
-            ctx.status.say(e.to_string(), true);
+            ctx.status.failed("Màn hình Cài đặt", &e);
             false
         }
     }

@@ -109,6 +109,9 @@ impl AppWindow {
                             State::Open(Box::new(app))
                         }
                         Ok(Err(e)) => {
+                            // The technical chain to the support log; the window and the
+                            // console get the Vietnamese text once.
+                            crate::support_log::record("Mở sổ", &e);
                             eprintln!("{e}");
                             State::Failed(Box::new(Failure {
                                 why: e.to_string(),
@@ -117,6 +120,7 @@ impl AppWindow {
                             }))
                         }
                         Err(why) => {
+                            crate::support_log::record_text("Mở sổ dừng bất thường", &why);
                             eprintln!("{why}");
                             State::Failed(Box::new(Failure {
                                 why,

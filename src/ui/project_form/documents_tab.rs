@@ -4,6 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::{ProjectForm, ProjectFormAction};
+use crate::domain::attachment::is_executable_name;
 
 /// Draws the tab; returns an action when the user attaches, opens or removes a file.
 pub(super) fn ui(form: &ProjectForm, ui: &mut Ui) -> Option<ProjectFormAction> {
@@ -31,7 +32,21 @@ pub(super) fn ui(form: &ProjectForm, ui: &mut Ui) -> Option<ProjectFormAction> {
             for (i, a) in form.attachments.iter().enumerate() {
                 ui.label(&a.file_name);
                 ui.label(a.added_at.get(..10).unwrap_or(&a.added_at));
-                if ui
+                if let Some(problem) = &a.problem {
+                    // A record from a damaged or foreign file: shown, never opened.
+                    ui.colored_label(ui.visuals().error_fg_color, "Không mở được")
+                        .on_hover_text(problem);
+                } else if is_executable_name(&a.file_name) {
+                    if ui
+                        .button("Mở thư mục chứa tệp")
+                        .on_hover_text(
+                            "Tệp là chương trình hoặc tập lệnh nên không được mở trực tiếp.",
+                        )
+                        .clicked()
+                    {
+                        action = Some(ProjectFormAction::OpenAttachmentFolder(i));
+                    }
+                } else if ui
                     .button("Mở")
                     .on_hover_text(a.path.display().to_string())
                     .clicked()

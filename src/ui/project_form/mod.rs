@@ -88,6 +88,8 @@ pub enum ProjectFormAction {
     /// Ask the file picker for a document to attach.
     AttachFile,
     OpenAttachment(usize),
+    /// Show the folder of an attachment that is a program or script (never opened itself).
+    OpenAttachmentFolder(usize),
     RemoveAttachment(usize),
 }
 
