@@ -5,6 +5,7 @@ pub mod audit;
 pub mod backup;
 pub mod budget;
 pub mod catalog;
+pub mod data_problems;
 pub mod error;
 pub mod establishments;
 pub mod migrations;
@@ -290,4 +291,73 @@ pub(crate) fn coded_column<T>(
             format!("{what} \"{text}\" không rõ").into(),
         )
     })
+}
+
+/// An optional column holding a stored code: NULL is None, a code the catalogue does not know is
+/// refused (never silently read as "none", which the next save would write back).
+pub(crate) fn optional_coded_column<T>(
+    r: &rusqlite::Row,
+    i: usize,
+    parse: impl Fn(&str) -> Option<T>,
+    what: &str,
+) -> rusqlite::Result<Option<T>> {
+    match r.get::<_, Option<String>>(i)? {
+        None => Ok(None),
+        Some(text) => parse(&text).map(Some).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                i,
+                rusqlite::types::Type::Text,
+                format!("{what} \"{text}\" không rõ").into(),
+            )
+        }),
+    }
+}
+
+/// A money column: đồng between 0 and `MAX_AMOUNT`. Anything else was written around the app's
+/// checks and would make every sum it enters meaningless, so the row is refused like any other
+/// value that cannot be read.
+pub(crate) fn money_column(r: &rusqlite::Row, i: usize) -> rusqlite::Result<i64> {
+    let amount: i64 = r.get(i)?;
+    if (0..=crate::domain::money::MAX_AMOUNT).contains(&amount) {
+        Ok(amount)
+    } else {
+        Err(rusqlite::Error::IntegralValueOutOfRange(i, amount))
+    }
+}
+
+/// Whether `e` says a row's value could not be decoded (an unknown code, bad JSON, a bad UUID or
+/// date, a NULL, money out of bounds) rather than that the file could not be read.
+pub(crate) fn is_undecodable(e: &rusqlite::Error) -> bool {
+    matches!(
+        e,
+        rusqlite::Error::FromSqlConversionFailure(..)
+            | rusqlite::Error::InvalidColumnType(..)
+            | rusqlite::Error::IntegralValueOutOfRange(..)
+    )
+}
+
+/// The rows that can be read. A row that cannot be decoded is left out rather than failing the
+/// whole list: `Store::data_problems` names it, and the service says how many were left out.
+/// Any other failure (the file itself) is still an error.
+pub(crate) fn readable_rows<T>(
+    rows: impl Iterator<Item = rusqlite::Result<T>>,
+) -> StoreResult<Vec<T>> {
+    let mut out = Vec::new();
+    for row in rows {
+        match row {
+            Ok(value) => out.push(value),
+            Err(e) if is_undecodable(&e) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(out)
+}
+
+/// One row read by `decode`: Some when it decodes, None when it cannot (left out, as above).
+pub(crate) fn readable<T>(row: rusqlite::Result<T>) -> StoreResult<Option<T>> {
+    match row {
+        Ok(value) => Ok(Some(value)),
+        Err(e) if is_undecodable(&e) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
 }

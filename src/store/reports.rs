@@ -9,7 +9,7 @@ use super::error::{StoreError, StoreResult};
 use super::{Store, from_json, to_json};
 use crate::domain::report::saved_report::{ReportDefaults, SavedReport};
 
-const DEFAULTS_KEY: &str = "report_defaults";
+pub(crate) const DEFAULTS_KEY: &str = "report_defaults";
 
 fn parse(json: &str) -> StoreResult<SavedReport> {
     from_json(json, "báo cáo")
@@ -73,10 +73,8 @@ impl Store {
         let bodies = stmt
             .query_map([], |r| r.get::<_, String>(0))?
             .collect::<Result<Vec<_>, _>>()?;
-        let mut reports = bodies
-            .iter()
-            .map(|b| parse(b))
-            .collect::<StoreResult<Vec<_>>>()?;
+        // A body that does not read is left out of the list: `Store::data_problems` names it.
+        let mut reports: Vec<SavedReport> = bodies.iter().filter_map(|b| parse(b).ok()).collect();
         reports.sort_by_key(|r| std::cmp::Reverse((r.year, r.date)));
         Ok(reports)
     }
