@@ -402,3 +402,21 @@ fn each_kind_of_bad_row_is_one_finding_with_its_record() {
         no_english(&balance_text);
     }
 }
+
+/// The scan runs at every start, so it must be quick at province scale. Run by hand on a copy of
+/// the bench file: `KC_SCAN_DB=/tmp/copy.db cargo test --release --test bad_rows -- --ignored`.
+#[test]
+#[ignore = "needs a province-scale file named by KC_SCAN_DB"]
+fn the_scan_is_quick_on_a_province_file() {
+    let path = PathBuf::from(std::env::var("KC_SCAN_DB").expect("KC_SCAN_DB names a file"));
+    let service = service(&path);
+    let started = std::time::Instant::now();
+    let problems = service.data_problems().expect("scan");
+    let took = started.elapsed();
+    println!(
+        "quét {} bản ghi lỗi trong {:.2} s",
+        problems.len(),
+        took.as_secs_f64()
+    );
+    assert!(took.as_secs() < 10, "the scan took {took:?}");
+}

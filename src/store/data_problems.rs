@@ -39,7 +39,7 @@ enum Kind {
         optional: bool,
     },
     /// JSON of the type `parses` tries.
-    Json(fn(&str) -> Result<(), String>),
+    Json(JsonCheck),
     /// Text a person reads: present, without hidden characters (`multi_line` allows tab and
     /// line breaks); `optional` allows NULL.
     Text { multi_line: bool, optional: bool },
@@ -324,7 +324,10 @@ const TABLES: &[Table] = &[
 ];
 
 /// The settings kept as JSON and the type each must read as.
-const JSON_SETTINGS: &[(&str, &str, fn(&str) -> Result<(), String>)] = &[
+/// Whether a JSON text reads as the type it must be; the error says where it breaks.
+type JsonCheck = fn(&str) -> Result<(), String>;
+
+const JSON_SETTINGS: &[(&str, &str, JsonCheck)] = &[
     (
         settings::UNIT_KEY,
         "thông tin đơn vị",
@@ -458,19 +461,19 @@ impl Store {
             }
         }
         for (key, field, parses) in JSON_SETTINGS {
-            if let Some(value) = self.setting(key)? {
-                if let Err(problem) = parses(&value) {
-                    problems.push(DataProblem {
-                        table: "setting".to_owned(),
-                        table_label: "Cài đặt".to_owned(),
-                        record: (*key).to_owned(),
-                        field: (*field).to_owned(),
-                        value: shown_value(Some(&value)),
-                        problem,
-                        // A broken setting is refused where it is read, not skipped.
-                        left_out: false,
-                    });
-                }
+            if let Some(value) = self.setting(key)?
+                && let Err(problem) = parses(&value)
+            {
+                problems.push(DataProblem {
+                    table: "setting".to_owned(),
+                    table_label: "Cài đặt".to_owned(),
+                    record: (*key).to_owned(),
+                    field: (*field).to_owned(),
+                    value: shown_value(Some(&value)),
+                    problem,
+                    // A broken setting is refused where it is read, not skipped.
+                    left_out: false,
+                });
             }
         }
         Ok(problems)
