@@ -7,6 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use egui_kittest::kittest::Queryable;
 use khuyencong::service::{Service, Session};
 
 /// Words of SQLite's and serde's English that must never reach the user.
@@ -419,4 +420,45 @@ fn the_scan_is_quick_on_a_province_file() {
         took.as_secs_f64()
     );
     assert!(took.as_secs() < 10, "the scan took {took:?}");
+}
+
+/// Tổng quan shows "Dữ liệu cần sửa": every problem with its record, and the warning that the
+/// year's figures were computed without a row; a clean file says it is clean.
+#[test]
+fn the_overview_lists_the_data_to_fix() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = demo_file(dir.path());
+    let shows = |path: &Path, label: &str| {
+        let store = khuyencong::store::Store::open(path, khuyencong::store::OpenMode::MustExist)
+            .expect("open");
+        let mut h = common::app_harness(common::new_app(store).expect("app"));
+        h.run();
+        h.query_by_label(label).is_some()
+    };
+    assert!(shows(&path, "Dữ liệu sạch: không có bản ghi nào cần sửa."));
+
+    let c = raw(&path);
+    c.execute(
+        "UPDATE establishment SET legal_form = 'XYZ' WHERE code = 'CS-000003'",
+        [],
+    )
+    .expect("write");
+    let line = first_budget_line(&c);
+    c.execute(
+        "UPDATE budget_line SET amount = 9000000000000000000 WHERE id = ?1",
+        [&line],
+    )
+    .expect("write");
+    drop(c);
+    assert!(shows(&path, "Dữ liệu cần sửa"));
+    assert!(shows(&path, "CS-000003"));
+    assert!(shows(&path, "mã loại hình 'XYZ' không có trong danh mục"));
+    assert!(shows(
+        &path,
+        "1 bản ghi bị lỗi không được tính; xem Dữ liệu cần sửa."
+    ));
+    assert!(shows(
+        &path,
+        "2 bản ghi bị lỗi không được tính; xem Dữ liệu cần sửa."
+    ));
 }
