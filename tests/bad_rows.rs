@@ -462,3 +462,27 @@ fn the_overview_lists_the_data_to_fix() {
         "2 bản ghi bị lỗi không được tính; xem Dữ liệu cần sửa."
     ));
 }
+
+/// Opening the bad record itself says, in Vietnamese, which record and where to look.
+#[test]
+fn opening_the_bad_record_names_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = demo_file(dir.path());
+    let c = raw(&path);
+    c.execute(
+        "UPDATE establishment SET legal_form = 'XYZ' WHERE code = 'CS-000003'",
+        [],
+    )
+    .expect("write");
+    let id: uuid::Uuid = one(&c, "SELECT id FROM establishment WHERE code = 'CS-000003'")
+        .parse()
+        .expect("uuid");
+    drop(c);
+    let message = service(&path)
+        .establishment(id)
+        .expect_err("the record cannot be read")
+        .to_string();
+    assert!(message.contains(&id.to_string()), "{message}");
+    assert!(message.contains("xem Dữ liệu cần sửa"), "{message}");
+    no_english(&message);
+}

@@ -5,7 +5,10 @@ use uuid::Uuid;
 
 use super::audit::{AuditAction, now_text, record_change, tombstone, update_audited};
 use super::error::{StoreError, StoreResult};
-use super::{Store, date_from_sql, optional_coded_column, readable_rows, to_json, uuid_from_sql};
+use super::{
+    Store, date_from_sql, is_undecodable, optional_coded_column, readable_rows, to_json,
+    uuid_from_sql,
+};
 use crate::domain::establishment::{Establishment, Gender, Recognition};
 use crate::domain::establishment_summary::EstablishmentSummary;
 use crate::domain::legal_form::LegalForm;
@@ -87,13 +90,21 @@ fn establishment_from_row(r: &Row) -> rusqlite::Result<Establishment> {
 }
 
 fn read_one(tx: &rusqlite::Connection, id: Uuid) -> StoreResult<Option<Establishment>> {
-    Ok(tx
+    let row = tx
         .query_row(
             &format!("SELECT {COLUMNS} FROM {TABLE} WHERE id = ?1 AND deleted_at IS NULL"),
             [id.to_string()],
             establishment_from_row,
         )
-        .optional()?)
+        .optional();
+    match row {
+        // Named in Vietnamese, with where to look, instead of SQLite's conversion error.
+        Err(e) if is_undecodable(&e) => Err(StoreError::Unreadable {
+            what: format!("của cơ sở {id}"),
+            reason: "có giá trị không đọc được; xem Dữ liệu cần sửa".to_owned(),
+        }),
+        row => Ok(row?),
+    }
 }
 
 fn next_code(tx: &Transaction) -> StoreResult<String> {

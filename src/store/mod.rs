@@ -245,9 +245,10 @@ pub(crate) fn to_json<T: serde::Serialize + ?Sized>(value: &T, what: &str) -> St
 
 /// JSON kept in the file read back; a damaged text is an error naming `what`, never a default.
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> StoreResult<T> {
+    // serde's own text is English: say where the JSON breaks instead.
     serde_json::from_str(json).map_err(|e| StoreError::Unreadable {
         what: what.to_owned(),
-        reason: e.to_string(),
+        reason: format!("JSON hỏng ở dòng {}, cột {}", e.line(), e.column()),
     })
 }
 
