@@ -486,3 +486,50 @@ fn opening_the_bad_record_names_it() {
     assert!(message.contains("xem Dữ liệu cần sửa"), "{message}");
     no_english(&message);
 }
+
+/// `balance` and `report` on a file with an unreadable budget line: both still run and both say
+/// a row was left out of their figures.
+#[test]
+fn balance_and_report_say_rows_were_left_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = demo_file(dir.path());
+    let c = raw(&path);
+    let line = first_budget_line(&c);
+    c.execute(
+        "UPDATE budget_line SET amount = 9000000000000000000 WHERE id = ?1",
+        [&line],
+    )
+    .expect("write");
+    drop(c);
+    let db = path.to_str().expect("utf-8");
+    let pdf = dir.path().join("bao-cao.pdf");
+    for args in [
+        vec!["balance", "--db", db, "--year", "2026"],
+        vec![
+            "report",
+            "--db",
+            db,
+            "--kind",
+            "nam",
+            "--year",
+            "2026",
+            "--out",
+            pdf.to_str().expect("utf-8"),
+        ],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_khuyencong"))
+            .args(&args)
+            .output()
+            .expect("run");
+        let text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{}: {text}", args[0]);
+        assert!(
+            text.contains("1 bản ghi bị lỗi không được tính; xem Dữ liệu cần sửa"),
+            "{}: {text}",
+            args[0]
+        );
+        assert!(!text.contains("446.744"), "no overflowed plan: {text}");
+        no_english(&text);
+    }
+}
