@@ -450,6 +450,10 @@ fn the_overview_lists_the_data_to_fix() {
     )
     .expect("write");
     drop(c);
+    assert!(shows(
+        &path,
+        "Danh sách cơ sở và đề án: 1 bản ghi bị lỗi không được tính; xem Dữ liệu cần sửa."
+    ));
     assert!(shows(&path, "Dữ liệu cần sửa"));
     assert!(shows(&path, "CS-000003"));
     assert!(shows(&path, "mã loại hình 'XYZ' không có trong danh mục"));
