@@ -381,7 +381,15 @@ pub fn run_report(
     out: &Path,
     xlsx: Option<&Path>,
 ) -> ServiceResult<String> {
-    Service::open_for_reading(db, session(today))?.write_report_files(kind, year, out, xlsx)
+    let service = Service::open_for_reading(db, session(today))?;
+    let written = service.write_report_files(kind, year, out, xlsx)?;
+    // Figures computed without unreadable rows say so, where the person reads the result.
+    Ok(
+        match crate::domain::data_problem::left_out_warning(service.balance_left_out()?) {
+            Some(warning) => format!("{written}\nCảnh báo: {warning}"),
+            None => written,
+        },
+    )
 }
 
 /// `khuyencong backup`: an online copy, safe while the app has the file open. An existing

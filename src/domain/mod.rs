@@ -8,6 +8,7 @@ pub mod backup_file;
 pub mod budget_input;
 pub mod budget_plan;
 pub mod cnnt_definition;
+pub mod data_problem;
 pub mod establishment;
 pub mod establishment_draft;
 pub mod establishment_field;

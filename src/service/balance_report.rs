@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::domain::data_problem::left_out_warning;
 use crate::service::{Service, ServiceResult};
 use crate::text::number::format_integer;
 
@@ -28,6 +29,8 @@ pub struct BalanceReport {
     pub sources: Vec<BalanceLine>,
     pub total: BalanceLine,
     pub over_allocated: Vec<String>,
+    /// Rows that cannot be read and are not in these figures (see "Dữ liệu cần sửa").
+    pub left_out: usize,
 }
 
 /// `khuyencong balance`: the balance of a year per source, as the screen shows it.
@@ -70,6 +73,7 @@ impl Service {
                 .iter()
                 .map(|s| s.label().to_owned())
                 .collect(),
+            left_out: self.balance_left_out()?,
         })
     }
 }
@@ -110,6 +114,9 @@ impl BalanceReport {
                 "Phân bổ vượt kế hoạch: {}.\n",
                 self.over_allocated.join(", ")
             ));
+        }
+        if let Some(warning) = left_out_warning(self.left_out) {
+            out.push_str(&format!("Cảnh báo: {warning}\n"));
         }
         out
     }

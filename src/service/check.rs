@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::domain::cnnt_definition::CnntDefinition;
+use crate::domain::data_problem::DataProblem;
 use crate::domain::establishment_validation::{ValidationContext, validate_establishment};
 use crate::domain::issue::Severity;
 use crate::domain::probable_duplicate::{DuplicateRow, duplicates_among};
@@ -27,10 +28,27 @@ pub struct CheckReport {
     pub project_warnings: BTreeMap<String, usize>,
     /// One example message per kind, to say what the kind means.
     pub examples: BTreeMap<String, String>,
+    /// Rows pointing at a record that is not in the parent table (`PRAGMA foreign_key_check`).
+    pub foreign_key_violations: Vec<DataProblem>,
+    /// Child rows whose parent is gone or deleted while they still count.
+    pub orphans: Vec<DataProblem>,
+    /// Stored values the app cannot use (unknown codes, bad JSON, UUIDs, dates, NULLs, money out
+    /// of bounds, hidden characters, broken settings and saved reports), each with its record.
+    pub data_problems: Vec<DataProblem>,
     pub sound: bool,
 }
 
 impl Service {
+    /// Every stored value the app cannot use as it is ("Dữ liệu cần sửa"), each with its record.
+    pub fn data_problems(&self) -> ServiceResult<Vec<DataProblem>> {
+        Ok(self.store.data_problems()?)
+    }
+
+    /// How many rows of `tables` lists and figures are computed without (they cannot be read).
+    pub fn left_out_rows(&self, tables: &[&str]) -> ServiceResult<usize> {
+        Ok(self.store.left_out_rows(tables)?)
+    }
+
     /// `khuyencong check`: SQLite's integrity check, then every establishment and every project
     /// judged by the same rules as the forms (probable duplicates included; project warnings
     /// already accepted with a reason are not counted).
@@ -91,7 +109,15 @@ impl Service {
                     .or_insert_with(|| format!("{}: {}", p.code, issue.message));
             }
         }
-        let sound = integrity == ["ok"] && errors.is_empty() && project_errors.is_empty();
+        let foreign_key_violations = store.foreign_key_violations()?;
+        let orphans = store.orphan_rows()?;
+        let data_problems = store.data_problems()?;
+        let sound = integrity == ["ok"]
+            && errors.is_empty()
+            && project_errors.is_empty()
+            && foreign_key_violations.is_empty()
+            && orphans.is_empty()
+            && data_problems.is_empty();
         Ok(CheckReport {
             file: store.path().display().to_string(),
             schema_version: store.schema_version()?,
@@ -104,6 +130,9 @@ impl Service {
             project_errors,
             project_warnings,
             examples,
+            foreign_key_violations,
+            orphans,
+            data_problems,
             sound,
         })
     }
@@ -140,6 +169,26 @@ impl CheckReport {
             format_integer(total(&self.project_warnings))
         ));
         self.push_counts(&mut out, &self.project_errors, &self.project_warnings);
+        for (title, problems) in [
+            (
+                "Liên kết hỏng (foreign_key_check)",
+                &self.foreign_key_violations,
+            ),
+            ("Bản ghi mồ côi", &self.orphans),
+            ("Dữ liệu cần sửa", &self.data_problems),
+        ] {
+            out.push_str(&format!(
+                "\n{title}: {}\n",
+                if problems.is_empty() {
+                    "không có".to_owned()
+                } else {
+                    format_integer(problems.len() as i64)
+                }
+            ));
+            for p in problems {
+                out.push_str(&format!("  {}\n", p.to_line()));
+            }
+        }
         out.push_str(if self.sound {
             "\nKết luận: tệp tốt.\n"
         } else {

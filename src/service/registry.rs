@@ -89,3 +89,15 @@ impl Service {
         Ok(format!("{} — {}", e.code, e.name))
     }
 }
+
+impl Service {
+    /// How many establishments the registry list leaves out because they cannot be read.
+    pub fn registry_left_out(&self) -> ServiceResult<usize> {
+        self.left_out_rows(&["establishment"])
+    }
+
+    /// How many projects (or their payments and beneficiaries) the project list leaves out.
+    pub fn projects_left_out(&self) -> ServiceResult<usize> {
+        self.left_out_rows(&["project", "payment", "project_beneficiary"])
+    }
+}

@@ -77,3 +77,22 @@ pub fn year_figures(store: &Store, year: i32, as_of: NaiveDate) -> ServiceResult
         progress: monthly_progress(&input),
     })
 }
+
+/// The tables a year's balance is computed from: a row of them that cannot be read is left out
+/// of the figures, and the figures say so (`Service::balance_left_out`).
+pub const BALANCE_TABLES: &[&str] = &[
+    "project",
+    "payment",
+    "project_beneficiary",
+    "budget_line",
+    "budget_change",
+    "reallocation",
+];
+
+impl crate::service::Service {
+    /// How many unreadable rows the balance (and the report's figures) were computed without.
+    /// Counted over the whole file: a row that cannot be read cannot be told to belong to a year.
+    pub fn balance_left_out(&self) -> ServiceResult<usize> {
+        self.left_out_rows(BALANCE_TABLES)
+    }
+}

@@ -6,7 +6,7 @@ use rusqlite::{Row, params};
 
 use super::audit::{AuditAction, now_text, record_change};
 use super::error::{StoreError, StoreResult};
-use super::{Store, coded_column, date_from_sql, uuid_from_sql};
+use super::{Store, coded_column, date_from_sql, money_column, readable_rows, uuid_from_sql};
 use crate::domain::budget_plan::{BudgetChange, BudgetChangeKind, BudgetLine, Reallocation};
 use crate::domain::funding_source::FundingSource;
 
@@ -18,7 +18,7 @@ fn line_from_row(r: &Row) -> rusqlite::Result<BudgetLine> {
         decision_no: r.get(3)?,
         decision_date: date_from_sql(&r.get::<_, String>(4)?)?,
         agency: r.get(5)?,
-        amount: r.get(6)?,
+        amount: money_column(r, 6)?,
         content_code: r.get(7)?,
         commune_code: r.get(8)?,
     })
@@ -125,7 +125,7 @@ impl Store {
              ORDER BY decision_date, created_at",
         )?;
         let rows = st.query_map([year], line_from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        readable_rows(rows)
     }
 
     /// The changes to the lines of a year.
@@ -141,12 +141,12 @@ impl Store {
                 line_id: uuid_from_sql(&r.get::<_, String>(1)?)?,
                 kind: coded_column(r, 2, BudgetChangeKind::from_code, "loại thay đổi")?,
                 date: date_from_sql(&r.get::<_, String>(3)?)?,
-                amount: r.get(4)?,
+                amount: money_column(r, 4)?,
                 decision_no: r.get(5)?,
                 reason: r.get(6)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        readable_rows(rows)
     }
 
     /// Every reallocation between projects.
@@ -161,11 +161,11 @@ impl Store {
                 date: date_from_sql(&r.get::<_, String>(1)?)?,
                 from_project: uuid_from_sql(&r.get::<_, String>(2)?)?,
                 to_project: uuid_from_sql(&r.get::<_, String>(3)?)?,
-                amount: r.get(4)?,
+                amount: money_column(r, 4)?,
                 decision_no: r.get(5)?,
                 reason: r.get(6)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        readable_rows(rows)
     }
 }

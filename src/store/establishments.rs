@@ -7,7 +7,10 @@ use super::audit::{
     AuditAction, next_version, now_text, record_change, stale_save, tombstone, update_audited,
 };
 use super::error::{StoreError, StoreResult};
-use super::{Store, date_from_sql, to_json, uuid_from_sql};
+use super::{
+    Store, date_from_sql, is_undecodable, optional_coded_column, readable_rows, to_json,
+    uuid_from_sql,
+};
 use crate::domain::establishment::{Establishment, Gender, Recognition};
 use crate::domain::establishment_summary::EstablishmentSummary;
 use crate::domain::legal_form::LegalForm;
@@ -34,6 +37,14 @@ fn gender_code(g: Option<Gender>) -> Option<&'static str> {
     })
 }
 
+fn gender_from_code(code: &str) -> Option<Gender> {
+    match code {
+        "nam" => Some(Gender::Nam),
+        "nu" => Some(Gender::Nu),
+        _ => None,
+    }
+}
+
 fn empty_to_null(s: &str) -> Option<&str> {
     (!s.is_empty()).then_some(s)
 }
@@ -47,9 +58,7 @@ fn establishment_from_row(r: &Row) -> rusqlite::Result<Establishment> {
         id: uuid_from_sql(&r.get::<_, String>(0)?)?,
         code: r.get(1)?,
         name: r.get(2)?,
-        legal_form: r
-            .get::<_, Option<String>>(3)?
-            .and_then(|c| LegalForm::from_code(&c)),
+        legal_form: optional_coded_column(r, 3, LegalForm::from_code, "loại hình")?,
         tax_code: r.get(4)?,
         registration_no: r.get(5)?,
         registration_date: r
@@ -58,11 +67,7 @@ fn establishment_from_row(r: &Row) -> rusqlite::Result<Establishment> {
             .transpose()?,
         representative: r.get(7)?,
         representative_title: r.get(8)?,
-        owner_gender: match r.get::<_, Option<String>>(9)?.as_deref() {
-            Some("nam") => Some(Gender::Nam),
-            Some("nu") => Some(Gender::Nu),
-            _ => None,
-        },
+        owner_gender: optional_coded_column(r, 9, gender_from_code, "giới tính")?,
         ethnicity: r.get(10)?,
         phone: r.get(11)?,
         email: r.get(12)?,
@@ -90,7 +95,7 @@ fn establishment_from_row(r: &Row) -> rusqlite::Result<Establishment> {
 }
 
 fn read_one(tx: &rusqlite::Connection, id: Uuid) -> StoreResult<Option<Establishment>> {
-    Ok(tx
+    let row = tx
         .query_row(
             &format!(
                 "SELECT {COLUMNS}, row_version FROM {TABLE} WHERE id = ?1 AND deleted_at IS NULL"
@@ -98,7 +103,15 @@ fn read_one(tx: &rusqlite::Connection, id: Uuid) -> StoreResult<Option<Establish
             [id.to_string()],
             establishment_from_row,
         )
-        .optional()?)
+        .optional();
+    match row {
+        // Named in Vietnamese, with where to look, instead of SQLite's conversion error.
+        Err(e) if is_undecodable(&e) => Err(StoreError::Unreadable {
+            what: format!("của cơ sở {id}"),
+            reason: "có giá trị không đọc được; xem Dữ liệu cần sửa".to_owned(),
+        }),
+        row => Ok(row?),
+    }
 }
 
 fn stale(stored: Establishment) -> StoredVersion {
@@ -239,9 +252,7 @@ fn summary_from_row(r: &Row) -> rusqlite::Result<EstablishmentSummary> {
         id: uuid_from_sql(&r.get::<_, String>(0)?)?,
         code: r.get(1)?,
         name: r.get(2)?,
-        legal_form: r
-            .get::<_, Option<String>>(3)?
-            .and_then(|c| LegalForm::from_code(&c)),
+        legal_form: optional_coded_column(r, 3, LegalForm::from_code, "loại hình")?,
         commune_code: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
         commune_name: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
         industry_code: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
@@ -337,7 +348,7 @@ impl Store {
             "SELECT {COLUMNS}, row_version FROM {TABLE} WHERE deleted_at IS NULL ORDER BY code"
         ))?;
         let rows = st.query_map([], establishment_from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        readable_rows(rows)
     }
 
     /// The registry listing: every live establishment with its display columns.
@@ -346,7 +357,7 @@ impl Store {
             .conn()
             .prepare(&format!("{SUMMARY_SELECT} ORDER BY e.code"))?;
         let rows = st.query_map([], summary_from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        readable_rows(rows)
     }
 
     /// One registry row (after a save, to refresh the list without reloading it).
@@ -373,13 +384,13 @@ impl Store {
             params![e.tax_code.trim(), fold(&e.name)],
             duplicate_row_from_row,
         )?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        readable_rows(rows)
     }
 
     /// What the duplicate rule compares, for every live record (`khuyencong check`).
     pub fn duplicate_rows(&self) -> StoreResult<Vec<DuplicateRow>> {
         let mut st = self.conn().prepare(DUPLICATE_SELECT)?;
         let rows = st.query_map([], duplicate_row_from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        readable_rows(rows)
     }
 }

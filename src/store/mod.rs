@@ -6,6 +6,7 @@ pub mod backup;
 pub mod budget;
 pub mod catalog;
 pub mod damaged;
+pub mod data_problems;
 pub mod error;
 pub mod establishments;
 pub mod migrations;
@@ -86,6 +87,20 @@ pub fn health_check(path: &Path) -> StoreResult<Verdict> {
         ])),
         Err(e) => Err(e.into()),
     }
+}
+
+/// How many rows of a current-schema file the readers would leave out (0 for an older file:
+/// it is backed up before its migration, as before, and scanned once migrated).
+fn unreadable_rows(d: &opening::Diagnosis) -> StoreResult<usize> {
+    if !matches!(d.kind, Kind::Current) {
+        return Ok(0);
+    }
+    let reader = Store::open_unwritable(d, String::new())?;
+    Ok(reader
+        .data_problems()?
+        .iter()
+        .filter(|p| p.left_out)
+        .count())
 }
 
 /// Refuses, untouched, what no opening may use: a folder, not SQLite, another program's file,
@@ -198,8 +213,31 @@ impl Store {
             })));
         }
         let mut notices = Vec::new();
-        if let Err(e) = backup::take_startup_backup(path) {
-            notices.push(format!("Chưa sao lưu được khi mở: {e}"));
+        // A file with rows the app cannot read is not backed up either: its copy would push a
+        // good one out. It is kept once as the quarantine copy, and the app opens without
+        // those rows (listed in Dữ liệu cần sửa).
+        match unreadable_rows(&d) {
+            Ok(0) => {
+                if let Err(e) = backup::take_startup_backup(path) {
+                    notices.push(format!("Chưa sao lưu được khi mở: {e}"));
+                }
+            }
+            Ok(n) => {
+                let kept = damaged::quarantine(path)
+                    .map(|q| {
+                        format!(
+                            " Đã giữ một bản sao của tệp như hiện nay tại {}.",
+                            q.display()
+                        )
+                    })
+                    .unwrap_or_default();
+                notices.push(format!(
+                    "Tệp có {n} bản ghi không đọc được (xem Dữ liệu cần sửa ở Tổng quan). Lần mở này chưa sao lưu, để bản có lỗi không đẩy các bản sao lưu tốt ra ngoài.{kept}"
+                ));
+            }
+            Err(e) => notices.push(format!(
+                "Chưa kiểm tra được các bản ghi nên chưa sao lưu khi mở: {e}"
+            )),
         }
         let mut store = Self::open_checked(path)?;
         store._seat = Some(seat);
@@ -442,9 +480,10 @@ pub(crate) fn to_json<T: serde::Serialize + ?Sized>(value: &T, what: &str) -> St
 
 /// JSON kept in the file read back; a damaged text is an error naming `what`, never a default.
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> StoreResult<T> {
+    // serde's own text is English: say where the JSON breaks instead.
     serde_json::from_str(json).map_err(|e| StoreError::Unreadable {
         what: what.to_owned(),
-        reason: e.to_string(),
+        reason: format!("JSON hỏng ở dòng {}, cột {}", e.line(), e.column()),
     })
 }
 
@@ -488,4 +527,73 @@ pub(crate) fn coded_column<T>(
             format!("{what} \"{text}\" không rõ").into(),
         )
     })
+}
+
+/// An optional column holding a stored code: NULL is None, a code the catalogue does not know is
+/// refused (never silently read as "none", which the next save would write back).
+pub(crate) fn optional_coded_column<T>(
+    r: &rusqlite::Row,
+    i: usize,
+    parse: impl Fn(&str) -> Option<T>,
+    what: &str,
+) -> rusqlite::Result<Option<T>> {
+    match r.get::<_, Option<String>>(i)? {
+        None => Ok(None),
+        Some(text) => parse(&text).map(Some).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                i,
+                rusqlite::types::Type::Text,
+                format!("{what} \"{text}\" không rõ").into(),
+            )
+        }),
+    }
+}
+
+/// A money column: đồng between 0 and `MAX_AMOUNT`. Anything else was written around the app's
+/// checks and would make every sum it enters meaningless, so the row is refused like any other
+/// value that cannot be read.
+pub(crate) fn money_column(r: &rusqlite::Row, i: usize) -> rusqlite::Result<i64> {
+    let amount: i64 = r.get(i)?;
+    if (0..=crate::domain::money::MAX_AMOUNT).contains(&amount) {
+        Ok(amount)
+    } else {
+        Err(rusqlite::Error::IntegralValueOutOfRange(i, amount))
+    }
+}
+
+/// Whether `e` says a row's value could not be decoded (an unknown code, bad JSON, a bad UUID or
+/// date, a NULL, money out of bounds) rather than that the file could not be read.
+pub(crate) fn is_undecodable(e: &rusqlite::Error) -> bool {
+    matches!(
+        e,
+        rusqlite::Error::FromSqlConversionFailure(..)
+            | rusqlite::Error::InvalidColumnType(..)
+            | rusqlite::Error::IntegralValueOutOfRange(..)
+    )
+}
+
+/// The rows that can be read. A row that cannot be decoded is left out rather than failing the
+/// whole list: `Store::data_problems` names it, and the service says how many were left out.
+/// Any other failure (the file itself) is still an error.
+pub(crate) fn readable_rows<T>(
+    rows: impl Iterator<Item = rusqlite::Result<T>>,
+) -> StoreResult<Vec<T>> {
+    let mut out = Vec::new();
+    for row in rows {
+        match row {
+            Ok(value) => out.push(value),
+            Err(e) if is_undecodable(&e) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(out)
+}
+
+/// One row read by `decode`: Some when it decodes, None when it cannot (left out, as above).
+pub(crate) fn readable<T>(row: rusqlite::Result<T>) -> StoreResult<Option<T>> {
+    match row {
+        Ok(value) => Ok(Some(value)),
+        Err(e) if is_undecodable(&e) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
 }

@@ -10,7 +10,10 @@ use super::audit::{
     AuditAction, next_version, now_text, record_change, stale_save, tombstone, update_audited,
 };
 use super::error::{StoreError, StoreResult};
-use super::{Store, coded_column, date_from_sql, optional_date_from_sql, to_json, uuid_from_sql};
+use super::{
+    Store, coded_column, date_from_sql, money_column, optional_date_from_sql, readable,
+    readable_rows, to_json, uuid_from_sql,
+};
 use crate::domain::funding_source::FundingSource;
 use crate::domain::money::PaymentTotals;
 use crate::domain::project::{Beneficiary, Payment, PaymentKind, Project, ProjectKind};
@@ -62,10 +65,10 @@ fn project_from_row(r: &Row) -> rusqlite::Result<Project> {
         end_date: optional_date_from_sql(r, 18)?,
         acceptance_date: optional_date_from_sql(r, 19)?,
         settlement_date: optional_date_from_sql(r, 20)?,
-        total_cost: r.get(21)?,
-        support: r.get(22)?,
-        counterpart: r.get(23)?,
-        other_funds: r.get(24)?,
+        total_cost: money_column(r, 21)?,
+        support: money_column(r, 22)?,
+        counterpart: money_column(r, 23)?,
+        other_funds: money_column(r, 24)?,
         status: coded_column(r, 25, ProjectStatus::from_code, "trạng thái")?,
         transitions: json_column(r, 26)?,
         payments: Vec::new(),
@@ -85,9 +88,9 @@ fn read_one(conn: &Connection, id: Uuid) -> StoreResult<Option<Project>> {
 fn beneficiary_from_row(r: &Row) -> rusqlite::Result<Beneficiary> {
     Ok(Beneficiary {
         establishment_id: uuid_from_sql(&r.get::<_, String>(1)?)?,
-        cost: r.get(2)?,
-        support: r.get(3)?,
-        counterpart: r.get(4)?,
+        cost: money_column(r, 2)?,
+        support: money_column(r, 3)?,
+        counterpart: money_column(r, 4)?,
     })
 }
 
@@ -96,7 +99,7 @@ fn payment_from_row(r: &Row) -> rusqlite::Result<Payment> {
         id: uuid_from_sql(&r.get::<_, String>(1)?)?,
         kind: coded_column(r, 2, PaymentKind::from_code, "loại thanh toán")?,
         date: date_from_sql(&r.get::<_, String>(3)?)?,
-        amount: r.get(4)?,
+        amount: money_column(r, 4)?,
         source: coded_column(r, 5, FundingSource::from_code, "nguồn")?,
         document_no: r.get(6)?,
         note: r.get(7)?,
@@ -114,9 +117,7 @@ fn read_many(
         "SELECT {COLUMNS}, p.row_version FROM {TABLE} p
          WHERE p.deleted_at IS NULL AND ({filter}) ORDER BY p.code"
     ))?;
-    let mut projects: Vec<Project> = st
-        .query_map(params, project_from_row)?
-        .collect::<Result<_, _>>()?;
+    let mut projects: Vec<Project> = readable_rows(st.query_map(params, project_from_row)?)?;
     let index: HashMap<Uuid, usize> = projects
         .iter()
         .enumerate()
@@ -135,7 +136,7 @@ fn read_many(
     let mut st = conn.prepare_cached(&children("project_commune", "c.commune_code"))?;
     let mut rows = st.query(params)?;
     while let Some(r) = rows.next()? {
-        if let Some(i) = owner(r)? {
+        if let Some(Some(i)) = readable(owner(r))? {
             projects[i].commune_codes.push(r.get(1)?);
         }
     }
@@ -145,8 +146,10 @@ fn read_many(
     ))?;
     let mut rows = st.query(params)?;
     while let Some(r) = rows.next()? {
-        if let Some(i) = owner(r)? {
-            projects[i].beneficiaries.push(beneficiary_from_row(r)?);
+        // A child that cannot be read is left out like a project that cannot.
+        if let (Some(Some(i)), Some(b)) = (readable(owner(r))?, readable(beneficiary_from_row(r))?)
+        {
+            projects[i].beneficiaries.push(b);
         }
     }
     let mut st = conn.prepare_cached(&children(
@@ -155,8 +158,8 @@ fn read_many(
     ))?;
     let mut rows = st.query(params)?;
     while let Some(r) = rows.next()? {
-        if let Some(i) = owner(r)? {
-            projects[i].payments.push(payment_from_row(r)?);
+        if let (Some(Some(i)), Some(p)) = (readable(owner(r))?, readable(payment_from_row(r))?) {
+            projects[i].payments.push(p);
         }
     }
     Ok(projects)
@@ -360,9 +363,9 @@ fn summary_from_row(r: &Row) -> rusqlite::Result<ProjectSummary> {
         content_code: r.get(5)?,
         status: coded_column(r, 6, ProjectStatus::from_code, "trạng thái")?,
         implementer: r.get(7)?,
-        total_cost: r.get(8)?,
-        support: r.get(9)?,
-        counterpart: r.get(10)?,
+        total_cost: money_column(r, 8)?,
+        support: money_column(r, 9)?,
+        counterpart: money_column(r, 10)?,
         commune_codes: r
             .get::<_, Option<String>>(11)?
             .map(|s| s.split(',').map(str::to_owned).collect())
@@ -448,7 +451,7 @@ impl Store {
             .conn()
             .prepare(&format!("{SUMMARY_SELECT} ORDER BY p.code"))?;
         let rows = st.query_map([], summary_from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        readable_rows(rows)
     }
 
     /// One list row (after a save).
@@ -483,7 +486,7 @@ impl Store {
                 support: r.get(7)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        readable_rows(rows)
     }
 
     /// Other live projects that supported any of `p`'s beneficiaries (for the duplicate-support rule).
@@ -508,9 +511,7 @@ impl Store {
                     })
                 },
             )?;
-            for row in rows {
-                out.push(row?);
-            }
+            out.extend(readable_rows(rows)?);
         }
         Ok(out)
     }

@@ -13,7 +13,7 @@ use crate::domain::report::saved_report::{ReportDefaults, SavedReport};
 use crate::domain::row_version::FIRST_ROW_VERSION;
 use crate::domain::stale_save::StoredVersion;
 
-const DEFAULTS_KEY: &str = "report_defaults";
+pub(crate) const DEFAULTS_KEY: &str = "report_defaults";
 
 const TABLE: &str = "report";
 
@@ -113,10 +113,11 @@ impl Store {
         let bodies = stmt
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
             .collect::<Result<Vec<_>, _>>()?;
-        let mut reports = bodies
+        // A body that does not read is left out of the list: `Store::data_problems` names it.
+        let mut reports: Vec<SavedReport> = bodies
             .iter()
-            .map(|(b, version)| parse(b, *version))
-            .collect::<StoreResult<Vec<_>>>()?;
+            .filter_map(|(b, version)| parse(b, *version).ok())
+            .collect();
         reports.sort_by_key(|r| std::cmp::Reverse((r.year, r.date)));
         Ok(reports)
     }

@@ -9,9 +9,9 @@ use crate::domain::registration_deadline::RegistrationDeadline;
 use crate::domain::rule_term::RuleTerm;
 use crate::domain::unit_settings::{UnitKind, UnitSettings};
 
-const UNIT_KEY: &str = "unit";
-const DEADLINES_KEY: &str = "registration_deadlines";
-const RULE_TERMS_KEY: &str = "rule_terms";
+pub(crate) const UNIT_KEY: &str = "unit";
+pub(crate) const DEADLINES_KEY: &str = "registration_deadlines";
+pub(crate) const RULE_TERMS_KEY: &str = "rule_terms";
 
 impl Store {
     /// Reads a raw setting.

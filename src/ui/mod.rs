@@ -5,6 +5,7 @@ pub mod app;
 pub mod budget_panel;
 pub mod catalog_editor;
 pub mod dashboard_panel;
+pub mod data_problems_panel;
 pub mod establishment_form;
 pub mod file_picker;
 pub mod fonts;

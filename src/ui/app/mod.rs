@@ -59,6 +59,8 @@ enum Leave {
 pub struct Lists {
     pub establishments: RegistryView,
     pub projects: ProjectView,
+    /// Rows of either list that cannot be read and are left out (named in "Dữ liệu cần sửa").
+    pub left_out: usize,
 }
 
 impl Lists {
@@ -67,6 +69,12 @@ impl Lists {
         Ok(Lists {
             establishments: RegistryView::new(service.establishment_summaries()?),
             projects: ProjectView::new(service.project_summaries()?),
+            left_out: service.left_out_rows(&[
+                "establishment",
+                "project",
+                "payment",
+                "project_beneficiary",
+            ])?,
         })
     }
 
@@ -75,6 +83,7 @@ impl Lists {
         Lists {
             establishments: RegistryView::new(Vec::new()),
             projects: ProjectView::new(Vec::new()),
+            left_out: 0,
         }
     }
 }
@@ -147,6 +156,10 @@ impl KhuyenCongApp {
     /// Builds the app over an open database whose lists were already read.
     pub fn with_lists(mut service: Service, lists: Lists) -> KhuyenCongApp {
         let mut status = StatusLine::default();
+        // Said once as the window opens, so nobody takes a short list for the whole registry.
+        if let Some(warning) = crate::domain::data_problem::left_out_warning(lists.left_out) {
+            status.say(format!("Danh sách cơ sở và đề án: {warning}"), true);
+        }
         let mut picker = SystemFilePicker;
         // Until the first frame gives the real one, wakeups go to a context nobody draws.
         let runner = Runner::new(false, egui::Context::default());

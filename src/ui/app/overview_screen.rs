@@ -1,19 +1,25 @@
 //! Tổng quan, the first screen: the current year's money as charts, and what needs a decision.
-//! The figures are computed on a worker thread when the screen is entered.
+//! The figures are computed on a worker thread when the screen is entered, with the scan for
+//! data that cannot be used ("Dữ liệu cần sửa"), so figures computed without some rows say so.
 
 use egui::Ui;
 
 use super::background::{Task, outcome, progress_ui};
 use super::screen::ScreenContext;
+use crate::domain::data_problem::{DataProblem, left_out_warning};
 use crate::service::ServiceResult;
-use crate::service::year_balance::YearFigures;
+use crate::service::year_balance::{BALANCE_TABLES, YearFigures};
 use crate::ui::budget_panel::BalanceNames;
+use crate::ui::data_problems_panel::{data_problems_ui, left_out_count};
+
+/// The year's figures and the data problems, read together.
+type Figures = (YearFigures, Vec<DataProblem>);
 
 /// The figures of the current year, read on entering the screen.
 #[derive(Default)]
 pub struct OverviewScreen {
-    figures: Option<Result<YearFigures, String>>,
-    task: Option<Task<ServiceResult<YearFigures>>>,
+    figures: Option<Result<Figures, String>>,
+    task: Option<Task<ServiceResult<Figures>>>,
 }
 
 impl OverviewScreen {
@@ -28,7 +34,8 @@ impl OverviewScreen {
             let worker = ctx.service.worker();
             self.task = Some(ctx.jobs.spawn("tong-quan", move |job| {
                 job.report(0, 0, "Đang tính số liệu của năm…");
-                worker.open()?.year_figures(year)
+                let service = worker.open()?;
+                Ok((service.year_figures(year)?, service.data_problems()?))
             }));
         }
         if let Some(task) = &mut self.task {
@@ -49,8 +56,18 @@ impl OverviewScreen {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| match &self.figures {
-                Some(Ok(figures)) => {
-                    crate::ui::dashboard_panel::dashboard_ui(ui, year, figures, &names)
+                Some(Ok((figures, problems))) => {
+                    let in_balance: Vec<DataProblem> = problems
+                        .iter()
+                        .filter(|p| BALANCE_TABLES.contains(&p.table.as_str()))
+                        .cloned()
+                        .collect();
+                    if let Some(warning) = left_out_warning(left_out_count(&in_balance)) {
+                        ui.colored_label(crate::ui::establishment_form::ERROR_COLOR, warning);
+                    }
+                    crate::ui::dashboard_panel::dashboard_ui(ui, year, figures, &names);
+                    ui.separator();
+                    data_problems_ui(ui, problems);
                 }
                 Some(Err(e)) => {
                     ui.colored_label(crate::ui::establishment_form::ERROR_COLOR, e);
