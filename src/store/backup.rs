@@ -44,9 +44,11 @@ const LEFTOVER_AGE: Duration = Duration::from_secs(10 * 60);
 /// Marks a file that is not a finished copy yet (and its SQLite journal, "…-journal").
 const PARTIAL: &str = "dang-sao-luu";
 
-/// gzip level of the copies in `backups/`: the fastest level, measured on a province-scale file
-/// (see README, "Sao lưu"): it runs at every start on an old office PC, where the stronger
-/// levels took several times as long for a file only slightly smaller.
+/// gzip level of the copies in `backups/`. Measured on a province-scale file (200 000
+/// establishments, 464 MB, 2-core VM, system gzip as a stand-in for the same deflate): the
+/// online copy 1.8 s; level 1 compresses in 4.8 s to 112 MB (24 %), level 6 in 9.3 s to 93 MB
+/// (20 %). The copy runs at every start, on old office PCs too: the fastest level halves the
+/// wait for 4 % more space.
 const GZIP_LEVEL: u32 = 1;
 
 /// The backups folder of a database file.
