@@ -158,8 +158,11 @@ fn cancel_a_restore(mut stop: impl FnMut(u64, u64) -> bool) -> u64 {
     let backups_dir = dir.path().join("backups");
     let kept = files_in(&backups_dir);
     assert_eq!(kept.len(), 1, "{kept:?}");
-    assert!(kept[0].ends_with("-truoc-khoi-phuc.db"), "{kept:?}");
-    assert_eq!(dump(&backups_dir.join(&kept[0])), before);
+    assert!(kept[0].ends_with("-truoc-khoi-phuc.db.gz"), "{kept:?}");
+    let plain = dir.path().join("giai-nen.db");
+    khuyencong::store::backup::extract_backup(&backups_dir.join(&kept[0]), &plain)
+        .expect("extract");
+    assert_eq!(dump(&plain), before);
     assert_eq!(list_backups(&path).expect("list").len(), 1);
 
     // The same connection carries on: it writes, and a restore run to the end works.
@@ -223,11 +226,9 @@ fn a_finished_restore_gives_the_backups_content_and_reports_every_page() {
     );
     assert_sound(&store);
     assert_eq!(journal_mode(&path), "wal");
-    assert_eq!(
-        dump(&safety),
-        before,
-        "the safety copy holds what was there"
-    );
+    let plain = dir.path().join("giai-nen.db");
+    khuyencong::store::backup::extract_backup(&safety, &plain).expect("extract");
+    assert_eq!(dump(&plain), before, "the safety copy holds what was there");
 
     let total = live_pages + backup_pages;
     assert!(calls.len() > 2, "step by step: {calls:?}");

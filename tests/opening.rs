@@ -451,6 +451,42 @@ fn a_damaged_file_started_12_times_leaves_the_good_backups_in_place() {
 }
 
 #[test]
+fn a_file_with_an_unreadable_row_started_12_times_keeps_the_good_backups_and_opens() {
+    let (dir, path) = common::temp_db();
+    {
+        let mut store = common::store_for_thanh_hoa(&path);
+        let mut e = khuyencong::domain::establishment::Establishment::new_in_province("38");
+        e.name = "Cơ sở mây tre đan Hương".into();
+        e.legal_form = Some(khuyencong::domain::legal_form::LegalForm::HoKinhDoanh);
+        e.commune_code = "16093".into();
+        e.industry_code = "45-a".into();
+        store.insert_establishment(e).expect("insert");
+    }
+    drop(Service::open_at_startup(&path, session()).expect("a good start"));
+    let good = backup::list_backups(&path).expect("list");
+    assert_eq!(good.len(), 1);
+    let good_bytes = std::fs::read(&good[0].path).expect("read backup");
+    rusqlite::Connection::open(&path)
+        .and_then(|c| c.execute("UPDATE establishment SET legal_form = 'XYZ'", []))
+        .expect("an unknown code");
+
+    for _ in 0..12 {
+        let service = Service::open_at_startup(&path, session()).expect("still opens");
+        let notice = service.opening_notices().join(" ");
+        assert!(notice.contains("1 bản ghi không đọc được"), "{notice}");
+        assert!(notice.contains("Dữ liệu cần sửa"), "{notice}");
+        assert_no_english(&notice);
+    }
+    let after = backup::list_backups(&path).expect("list");
+    assert_eq!(after.len(), 1, "no backup of the file with the bad row");
+    assert_eq!(std::fs::read(&after[0].path).expect("read"), good_bytes);
+    assert!(
+        dir.path().join("khuyencong-hong.db").exists(),
+        "kept once aside"
+    );
+}
+
+#[test]
 fn no_room_for_the_startup_backup_still_opens_with_a_notice() {
     let (dir, path) = common::temp_db();
     drop(common::store_for_thanh_hoa(&path));

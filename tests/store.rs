@@ -192,7 +192,9 @@ fn startup_backups_rotate_and_a_backup_can_be_restored() {
         store.establishment(second.id).expect("read").is_none(),
         "back to the backup"
     );
-    let kept = Store::open(&safety, OpenMode::MustExist).expect("safety copy opens");
+    let safety_plain = path.with_file_name("truoc-khoi-phuc.db");
+    khuyencong::store::backup::extract_backup(&safety, &safety_plain).expect("extract");
+    let kept = Store::open(&safety_plain, OpenMode::MustExist).expect("safety copy opens");
     assert!(
         kept.establishment(second.id).expect("read").is_some(),
         "nothing lost"

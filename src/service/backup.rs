@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::domain::backup_file::BackupFile;
+use crate::domain::backup_file::{BackupFile, BackupKind};
 use crate::service::{Service, ServiceResult};
 pub use crate::store::backup::CopyProgress;
-use crate::store::backup::{copy_database_file_with, new_backup_path};
+use crate::store::backup::backup_file_with;
 
 impl Service {
     /// The backups of this database, newest first.
@@ -16,9 +16,11 @@ impl Service {
 
     /// A copy of the database into its backups folder now ("Sao lưu ngay"); returns its path.
     pub fn backup_now(&self) -> ServiceResult<PathBuf> {
-        let dest = new_backup_path(self.store.path(), "-thu-cong");
-        self.store.backup_to(&dest)?;
-        Ok(dest)
+        Ok(self
+            .store
+            .backup_now_with(BackupKind::Manual, &mut |_, _| {
+                std::ops::ControlFlow::Continue(())
+            })?)
     }
 
     /// A copy of the database to `dest` (`khuyencong backup`).
@@ -51,10 +53,9 @@ impl Service {
 impl crate::service::Worker {
     /// A copy of the database into its backups folder now ("Sao lưu ngay"), from a connection
     /// of its own, telling `progress` how far it is (it may stop the copy, which then leaves no
-    /// file). Returns the copy's path.
+    /// file). The copy is checked and compressed, and the keeping rule applied. Returns the
+    /// copy's path.
     pub fn backup_now(&self, progress: &mut CopyProgress<'_>) -> ServiceResult<PathBuf> {
-        let dest = new_backup_path(&self.path, "-thu-cong");
-        copy_database_file_with(&self.path, &dest, progress)?;
-        Ok(dest)
+        Ok(backup_file_with(&self.path, BackupKind::Manual, progress)?)
     }
 }

@@ -59,18 +59,20 @@ pub fn problems_of(path: &Path) -> StoreResult<Vec<String>> {
     Ok(problems)
 }
 
-/// The newest backup of `db` that opens and passes its check.
+/// The newest backup of `db` that passes its check. A plain `.db` copy is checked now; a
+/// compressed one was checked before it got its name (`backup::write_backup`), and unpacking
+/// it for the restore checks it again — unpacking every copy just to list them would take
+/// seconds each at province scale.
 pub fn newest_good_backup(db: &Path) -> Option<BackupFile> {
     list_backups(db)
         .ok()?
         .into_iter()
-        .find(|b| problems_of(&b.path).is_ok_and(|p| p.is_empty()))
+        .find(|b| b.compressed || problems_of(&b.path).is_ok_and(|p| p.is_empty()))
 }
 
-/// Puts the backup's database into `dest`. The one step to change for compressed backups.
+/// Puts the backup's database into `dest`, plain or unpacked, checked.
 fn copy_backup(backup: &Path, dest: &Path) -> StoreResult<()> {
-    std::fs::copy(backup, dest).map_err(io_err(backup))?;
-    Ok(())
+    super::backup::extract_backup(backup, dest)
 }
 
 /// Replaces the damaged live file `db` with `backup`, as the user chose on the failure screen:

@@ -83,6 +83,10 @@ pub enum StoreError {
     Unreadable { what: String, reason: String },
     #[error("Tệp sao lưu {path} không dùng được: {reason}")]
     BadBackup { path: PathBuf, reason: String },
+    /// A copy that could not end well (it made no progress, took too long, or the copy failed
+    /// its check); nothing carries the final name and the older copies stay.
+    #[error("Không sao lưu được vào {path}: {reason}")]
+    CopyFailed { path: PathBuf, reason: String },
     #[error("Đã hủy thao tác; dữ liệu không thay đổi.")]
     Cancelled,
     /// A save or deletion from a copy loaded before someone else saved the record: refused,

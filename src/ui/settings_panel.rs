@@ -92,7 +92,7 @@ impl SettingsPanel {
             ui.label(format!("Tệp dữ liệu: {}", database_path.display()));
             ui.label(
                 RichText::new(
-                    "Mỗi lần mở phần mềm, một bản sao được lưu tự động vào thư mục backups bên cạnh tệp dữ liệu (giữ 10 bản gần nhất).",
+                    "Mỗi lần mở phần mềm, một bản sao nén được lưu tự động vào thư mục backups bên cạnh tệp dữ liệu, sau khi đã kiểm tra. Phần mềm giữ 3 lần mở gần nhất, mỗi ngày một bản trong 7 ngày, mỗi tuần một bản trong 5 tuần; 10 bản sao lưu thủ công và 5 bản trước khi khôi phục gần nhất.",
                 )
                 .weak(),
             );
@@ -102,17 +102,26 @@ impl SettingsPanel {
             ui.add_space(6.0);
             if self.backups.is_empty() {
                 ui.label("Chưa có bản sao lưu nào.");
+            } else {
+                let total: u64 = self.backups.iter().map(|b| b.size_bytes).sum();
+                ui.label(format!(
+                    "{} bản sao lưu, tổng dung lượng {}.",
+                    format_integer(i64::try_from(self.backups.len()).unwrap_or(i64::MAX)),
+                    size_text(total)
+                ));
             }
-            egui::Grid::new("backups").striped(true).num_columns(3).show(ui, |ui| {
+            egui::Grid::new("backups").striped(true).num_columns(4).show(ui, |ui| {
                 if !self.backups.is_empty() {
                     ui.label(RichText::new("Thời điểm sao lưu").strong());
+                    ui.label(RichText::new("Loại").strong());
                     ui.label(RichText::new("Dung lượng").strong());
                     ui.label("");
                     ui.end_row();
                 }
                 for b in &self.backups {
                     ui.label(&b.taken_at);
-                    ui.label(format!("{} KB", format_integer((b.size_bytes / 1024) as i64)));
+                    ui.label(b.kind.name());
+                    ui.label(size_text(b.size_bytes));
                     if ui.button("Khôi phục…").clicked() {
                         self.confirm_restore = Some(b.clone());
                     }
@@ -139,8 +148,9 @@ impl SettingsPanel {
             Id::unique("confirm_restore"),
             "Khôi phục dữ liệu?",
             &format!(
-                "Dữ liệu hiện tại sẽ được thay bằng bản sao lưu lúc {}.",
-                backup.taken_at
+                "Dữ liệu hiện tại sẽ được thay bằng bản sao lưu lúc {} ({}).",
+                backup.taken_at,
+                backup.kind.name().to_lowercase()
             ),
             "Dữ liệu hiện tại vẫn được giữ lại thành một bản sao lưu trước khi khôi phục.",
             "Khôi phục",
@@ -150,5 +160,15 @@ impl SettingsPanel {
             self.confirm_restore = None;
         }
         (answer == Some(true)).then_some(backup.path)
+    }
+}
+
+/// A file size as the list shows it: KB below 10 MB, MB above, Vietnamese digit grouping.
+fn size_text(bytes: u64) -> String {
+    let kb = i64::try_from(bytes / 1024).unwrap_or(i64::MAX);
+    if bytes < 10 * 1024 * 1024 {
+        format!("{} KB", format_integer(kb))
+    } else {
+        format!("{} MB", format_integer(kb / 1024))
     }
 }
