@@ -271,7 +271,9 @@ os._exit(0)
     journal = Path(str(hot) + "-journal")
     had_journal = journal.exists()
     code, out = run(["check", "--db", str(hot)])
-    wrong = re.search("không phải|hỏng", out) is not None
+    # Refusing with what to do is right for a read-only command; calling it damaged or not
+    # SQLite is wrong.
+    wrong = re.search("không phải|bị hỏng", out) is not None
     report("nhật ký dở dang (hot journal): check không gọi là hỏng",
            code != "treo" and not wrong and not english_in(out),
            f"có -journal trước khi chạy: {had_journal}\nmã thoát {code}\n{out}")
@@ -296,10 +298,11 @@ os._exit(0)
         "mã loại hình lạ": ("UPDATE establishment SET legal_form = 'XYZ' WHERE code = (SELECT MIN(code) FROM establishment)", "XYZ"),
         "ngày không phải ngày": ("UPDATE establishment SET registration_date = 'hôm qua' WHERE code = (SELECT MIN(code) FROM establishment)", "hôm qua"),
         "mã định danh hỏng": ("UPDATE payment SET id = 'khong-phai-uuid' WHERE rowid = (SELECT MIN(rowid) FROM payment)", "khong-phai-uuid"),
-        "JSON hỏng trong cài đặt": ("UPDATE setting SET value = '{hỏng' WHERE key = (SELECT MIN(key) FROM setting)", r"cài đặt|setting"),
+        "JSON hỏng trong cài đặt": ("UPDATE setting SET value = '{hỏng' WHERE key = 'unit'", r"cài đặt|setting"),
         "ký tự điều khiển trong tên": ("UPDATE establishment SET name = 'Cơ sở ' || char(8238) || 'ngược' WHERE code = (SELECT MAX(code) FROM establishment)", r"ký tự"),
         "tiền vượt giới hạn": ("UPDATE budget_line SET amount = 9000000000000000000 WHERE rowid = (SELECT MIN(rowid) FROM budget_line)", r"vượt|quá"),
-        "tệp đính kèm ra ngoài thư mục": ("UPDATE attachment SET stored_name = '../evil.sh' WHERE rowid = (SELECT MIN(rowid) FROM attachment)", r"evil\.sh"),
+        "tệp đính kèm ra ngoài thư mục": ("INSERT INTO attachment (id, project_id, file_name, stored_name, added_at) SELECT '01900000-0000-7000-8000-000000000001', id, 'QĐ phê duyệt.pdf', '../evil.sh', '2026-01-05' FROM project ORDER BY code LIMIT 1", r"evil\.sh"),
+        "số đếm mã hỏng": ("UPDATE setting SET value = '{hỏng' WHERE key = 'establishment.next_number'", r"next_number"),
     }
     for name, (sql, must) in bad_rows.items():
         db = fresh_copy(good, work / f"dong-loi-{len(results)}" / "khuyencong.db")
@@ -349,6 +352,8 @@ def window_scenarios(display, good, work):
     leftover = live.parent / "backups" / "khuyencong-20260101-000000-000.dang-sao-luu"
     leftover.parent.mkdir(parents=True, exist_ok=True)
     leftover.write_bytes(b"\0" * 4096)
+    # Left by a start an hour ago (a copy still being written is younger, and kept).
+    os.utime(leftover, (time.time() - 3600, time.time() - 3600))
     app = display.start(live)
     made = wait_for(lambda: any(n.startswith("khuyencong-2") and not n.endswith("dang-sao-luu")
                                 for n in backups_of(live)), 30)
@@ -359,7 +364,7 @@ def window_scenarios(display, good, work):
     second = display.start(live)
     time.sleep(4.0)
     display.shot("02-cua-so-thu-hai")
-    lock = next(live.parent.glob("*.dang-mo"), None)
+    lock = next(live.parent.glob("*.dang-mo.txt"), None)
     lock_text = lock.read_text(errors="replace") if lock else ""
     out2 = stop(second)
     out1 = stop(app)
@@ -384,6 +389,25 @@ def window_scenarios(display, good, work):
            kept and len(after) == len(good_backups) and len(quarantine) >= 1,
            f"trước: {len(good_backups)} bản, sau: {len(after)} bản, còn nguyên: {kept}\n"
            f"bản cách ly: {[q.name for q in quarantine]}\n{english_in(out) or ''}")
+
+    # A file with one unreadable row opens, says so, and pushes no good backup out either.
+    rows = fresh_copy(good, work / "cua-so-dong-loi" / "khuyencong.db")
+    app = display.start(rows)
+    wait_for(lambda: bool(backups_of(rows)), 30)
+    time.sleep(1.0)
+    stop(app)
+    good_backups = backups_of(rows)
+    raw(rows, "UPDATE establishment SET legal_form = 'XYZ' WHERE code = (SELECT MIN(code) FROM establishment)")
+    for i in range(12):
+        app = display.start(rows)
+        time.sleep(2.5)
+        if i == 0:
+            display.shot("05-tep-co-dong-loi")
+        out = stop(app)
+    after = backups_of(rows)
+    report("tệp có một dòng lỗi mở 12 lần: vẫn mở, các bản sao lưu tốt còn nguyên",
+           after == good_backups and (rows.parent / "khuyencong-hong.db").exists(),
+           f"trước: {len(good_backups)} bản, sau: {len(after)} bản\n{english_in(out) or ''}")
 
     # A read-only file opens (read-only, with a banner), no spin, no startup backup.
     ro = fresh_copy(good, work / "cua-so-chi-doc" / "khuyencong.db")

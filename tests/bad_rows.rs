@@ -537,3 +537,36 @@ fn balance_and_report_say_rows_were_left_out() {
         no_english(&text);
     }
 }
+
+#[test]
+fn a_broken_code_counter_and_an_attachment_leaving_its_folder_are_findings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = demo_file(dir.path());
+    {
+        let c = raw(&path);
+        c.execute(
+            "UPDATE setting SET value = '{hỏng' WHERE key = 'establishment.next_number'",
+            [],
+        )
+        .expect("break the counter");
+        c.execute(
+            "INSERT INTO attachment (id, project_id, file_name, stored_name, added_at)
+             SELECT '01900000-0000-7000-8000-000000000001', id, 'QĐ phê duyệt.pdf',
+                    '../evil.sh', '2026-01-05'
+             FROM project WHERE deleted_at IS NULL ORDER BY code LIMIT 1",
+            [],
+        )
+        .expect("an attachment pointing out of ho-so");
+    }
+    let (code, text, _) = cli_check(&path);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("establishment.next_number"), "{text}");
+    assert!(text.contains("số nguyên dương"), "{text}");
+    assert!(text.contains("QĐ phê duyệt.pdf"), "{text}");
+    assert!(text.contains("../evil.sh"), "{text}");
+    assert!(!text.contains("tệp tốt"), "{text}");
+    no_english(&text);
+    // The rest of the file still opens.
+    let service = service(&path);
+    assert!(service.data_problems().expect("scan").len() >= 2);
+}

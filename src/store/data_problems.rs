@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 
 use super::error::StoreResult;
 use super::{Store, reports, settings};
+use crate::domain::attachment::stored_name_problem;
 use crate::domain::budget_plan::BudgetChangeKind;
 use crate::domain::data_problem::{DataProblem, first_hidden_char, shown_value};
 use crate::domain::establishment::Recognition;
@@ -476,7 +477,62 @@ impl Store {
                 });
             }
         }
+        problems.extend(self.counter_problems()?);
+        problems.extend(self.attachment_name_problems()?);
         Ok(problems)
+    }
+
+    /// The counters new codes are numbered from: a value that is not a positive whole number
+    /// would stop the next "Thêm" with an error nobody could place.
+    fn counter_problems(&self) -> StoreResult<Vec<DataProblem>> {
+        let mut st = self.conn().prepare(
+            "SELECT key, value FROM setting
+             WHERE key = 'establishment.next_number' OR key LIKE 'project.next_number.%'
+             ORDER BY key",
+        )?;
+        let rows = st
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows
+            .into_iter()
+            .filter(|(_, value)| !value.trim().parse::<i64>().is_ok_and(|n| n >= 1))
+            .map(|(key, value)| DataProblem {
+                table: "setting".to_owned(),
+                table_label: "Cài đặt".to_owned(),
+                record: key,
+                field: "số thứ tự của mã tiếp theo".to_owned(),
+                value: shown_value(Some(&value)),
+                problem: "không phải số nguyên dương, nên chưa cấp được mã mới".to_owned(),
+                left_out: false,
+            })
+            .collect())
+    }
+
+    /// Attachments whose stored name is not a plain file name inside `ho-so/` (`../x.sh`, an
+    /// absolute path): "Mở" refuses them; here they are named so someone can fix the record.
+    fn attachment_name_problems(&self) -> StoreResult<Vec<DataProblem>> {
+        let mut st = self.conn().prepare(
+            "SELECT p.code || ' / ' || a.file_name, a.stored_name
+             FROM attachment a JOIN project p ON p.id = a.project_id
+             WHERE a.deleted_at IS NULL AND p.deleted_at IS NULL ORDER BY p.code",
+        )?;
+        let rows = st
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(record, stored)| {
+                stored_name_problem(&stored).map(|problem| DataProblem {
+                    table: "attachment".to_owned(),
+                    table_label: "Hồ sơ đính kèm".to_owned(),
+                    record,
+                    field: "tên tệp lưu trong ho-so".to_owned(),
+                    value: shown_value(Some(&stored)),
+                    problem,
+                    left_out: false,
+                })
+            })
+            .collect())
     }
 
     /// How many rows of `tables` the readers leave out because they cannot be decoded.
