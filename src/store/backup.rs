@@ -18,7 +18,8 @@ use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
 use super::audit::{AuditAction, record_change};
-use super::error::{StoreError, StoreResult};
+use super::error::{StoreError, StoreResult, io_err};
+use super::opening::stem;
 use super::{SQLITE_HEADER, Store, migrations};
 
 /// Start copies of the same day that are kept (older days keep one each, see
@@ -58,20 +59,6 @@ pub fn backups_dir(db_path: &Path) -> PathBuf {
         .map(Path::to_path_buf)
         .unwrap_or_default()
         .join("backups")
-}
-
-fn stem(db_path: &Path) -> String {
-    db_path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "khuyencong".into())
-}
-
-fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io {
-        path: path.to_owned(),
-        source,
-    }
 }
 
 /// Told after each step of a copy how many pages are copied so far and how many there are in

@@ -5,24 +5,14 @@
 use std::path::{Path, PathBuf};
 
 use super::backup::{BackupFile, list_backups};
+use super::error::io_err;
 use super::error::{StoreError, StoreResult};
 use super::migrations;
-use super::opening::{folder_of, open_reader, sibling};
+use super::opening::{folder_of, open_reader, sibling, stem};
 
 /// Where the quarantine copy of `db` is kept: `<stem>-hong.db` beside it.
 pub fn quarantine_path(db: &Path) -> PathBuf {
-    let stem = db
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "khuyencong".into());
-    folder_of(db).join(format!("{stem}-hong.db"))
-}
-
-fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io {
-        path: path.to_owned(),
-        source,
-    }
+    folder_of(db).join(format!("{}-hong.db", stem(db)))
 }
 
 /// Copies the damaged `db` (and its `-wal`, which holds its last saves) to the quarantine

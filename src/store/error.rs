@@ -266,6 +266,14 @@ impl From<rusqlite_migration::Error> for StoreError {
     }
 }
 
+/// Maps an I/O failure on `path` to the store's error naming that file.
+pub(crate) fn io_err(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -490,6 +490,14 @@ fn platform_network_fs(_full: &Path) -> Option<String> {
     None
 }
 
+/// The file name of `db` without its extension, which names everything kept beside it (backups,
+/// the seat lock, the quarantine copy).
+pub(crate) fn stem(db: &Path) -> String {
+    db.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "khuyencong".into())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::error::{StoreError, StoreResult};
-use super::opening::folder_of;
+use super::opening::{folder_of, stem};
 
 /// The lock a read-write window holds; dropping it frees the file for the next one.
 #[derive(Debug)]
@@ -47,12 +47,6 @@ impl SeatHolder {
             self.since
         )
     }
-}
-
-fn stem(db: &Path) -> String {
-    db.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "khuyencong".into())
 }
 
 /// The file that is locked while `db` is open for writing.
