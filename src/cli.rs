@@ -13,10 +13,11 @@ pub const USAGE: &str = "Sổ Khuyến công — cách dùng:
   khuyencong [--db TỆP] [--renderer wgpu|glow]
         mở cửa sổ làm việc (mặc định: tệp dữ liệu trong thư mục dữ liệu của người dùng)
   khuyencong demo --db TỆP [--establishments N] [--projects M] [--years 2021-2026]
-                  [--seed S] [--province MÃ_TỈNH]
+                  [--seed S] [--province MÃ_TỈNH] [--bat-thuong]
         tạo tệp dữ liệu mẫu mới với N cơ sở (mặc định 2.000, tối đa 1.000.000; tỉnh 38 Thanh
         Hóa) và M đề án (mặc định N/10, tối đa 200.000) trải trên các năm kế hoạch (mặc định từ
-        2021 đến năm sau, tối đa 30 năm: đề án năm sau là đề xuất đang đăng ký kế hoạch)
+        2021 đến năm sau, tối đa 30 năm: đề án năm sau là đề xuất đang đăng ký kế hoạch);
+        --bat-thuong cài thêm vài lỗi vào đề án (hỗ trợ vượt mức) để thử phần kiểm tra
   khuyencong check --db TỆP [--json]
         kiểm tra tính toàn vẹn và dữ liệu của tệp; mã thoát 0 khi tệp tốt
   khuyencong balance --db TỆP --year NĂM [--json]
@@ -59,6 +60,8 @@ pub enum Command {
         years: (i32, i32),
         seed: u64,
         province: String,
+        /// `--bat-thuong`: plant mistakes in the projects for the checks to find.
+        anomalies: bool,
     },
     Check {
         db: PathBuf,
@@ -198,6 +201,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                 projects,
                 years,
                 seed: a.number("--seed", 1)?,
+                anomalies: a.flag("--bat-thuong"),
                 province: a.value("--province")?.unwrap_or_else(|| "38".into()),
             }
         }
@@ -316,6 +320,7 @@ fn session(today: chrono::NaiveDate) -> Session {
 }
 
 /// `khuyencong demo`: refuses an existing file with data, so nothing is ever overwritten.
+#[allow(clippy::too_many_arguments)] // one per option of the command
 pub fn run_demo(
     db: &Path,
     count: usize,
@@ -323,6 +328,7 @@ pub fn run_demo(
     years: (i32, i32),
     seed: u64,
     province: &str,
+    anomalies: bool,
     today: chrono::NaiveDate,
 ) -> ServiceResult<String> {
     let started = std::time::Instant::now();
@@ -340,6 +346,7 @@ pub fn run_demo(
         (count, project_count),
         years,
         seed,
+        anomalies,
         today,
         progress,
     )?;
@@ -446,7 +453,8 @@ mod tests {
                 projects: None,
                 years: (2021, 2026),
                 seed: 7,
-                province: "38".into()
+                province: "38".into(),
+                anomalies: false
             })
         );
         assert_eq!(

@@ -115,12 +115,21 @@ fn run(command: Command, args: &[String]) -> ExitCode {
             years,
             seed,
             province,
-        } => {
-            cli::run_demo(&db, establishments, projects, years, seed, &province, today).map(|msg| {
-                println!("{msg}");
-                ExitCode::SUCCESS
-            })
-        }
+            anomalies,
+        } => cli::run_demo(
+            &db,
+            establishments,
+            projects,
+            years,
+            seed,
+            &province,
+            anomalies,
+            today,
+        )
+        .map(|msg| {
+            println!("{msg}");
+            ExitCode::SUCCESS
+        }),
         Command::Check { db, json } => cli::run_check(&db, today).and_then(|report| {
             if json {
                 println!("{}", cli::to_json(&report)?);

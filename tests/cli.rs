@@ -46,6 +46,7 @@ fn demo_then_check_then_backup() {
         "3000",
         "--seed",
         "7",
+        "--bat-thuong",
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("Đã tạo 3.000 cơ sở và 300 đề án mẫu"));

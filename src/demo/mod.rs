@@ -5,4 +5,4 @@ mod establishments;
 mod projects;
 
 pub use establishments::fill;
-pub use projects::fill_projects;
+pub use projects::{Anomalies, fill_projects, fill_projects_with};

@@ -110,6 +110,29 @@ pub fn fill_projects(
     seed: u64,
     today: NaiveDate,
 ) -> StoreResult<usize> {
+    fill_projects_with(store, count, years, seed, today, Anomalies::None)
+}
+
+/// Whether the sample projects hold mistakes for the checks to find.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anomalies {
+    /// Every project as a real file holds it: support within its cost and its ceiling.
+    None,
+    /// About 2 % of the beneficiaries get 50 triệu đồng above their ceiling (and may get more
+    /// support than their cost), so the checks and the forms' warnings have something to show.
+    Planted,
+}
+
+/// [`fill_projects`], with planted mistakes when `anomalies` asks for them. The random
+/// sequence is the same either way, so a seed gives the same projects but for the mistakes.
+pub fn fill_projects_with(
+    store: &mut Store,
+    count: usize,
+    years: (i32, i32),
+    seed: u64,
+    today: NaiveDate,
+    anomalies: Anomalies,
+) -> StoreResult<usize> {
     let establishments = store.establishment_summaries()?;
     if establishments.is_empty() || count == 0 {
         return Ok(0);
@@ -199,9 +222,10 @@ pub fn fill_projects(
             } else if t.support_item == "mo_hinh_trinh_dien" {
                 support = support.min(1_000 * MILLION / n_beneficiaries as i64);
             }
-            // Round to the hundred thousand, as real decisions do; a few breach the ceiling.
+            // Round to the hundred thousand, as real decisions do; with planted anomalies a
+            // few breach the ceiling.
             support = support / 100_000 * 100_000;
-            if rng.u8(..100) < 2 {
+            if rng.u8(..100) < 2 && anomalies == Anomalies::Planted {
                 support += 50 * MILLION;
             }
             p.beneficiaries.push(Beneficiary {
@@ -319,7 +343,13 @@ pub fn fill_projects(
             });
         }
         if target.is_allocated() || target == ProjectStatus::Huy {
-            p.approval_no = format!("{}/QĐ-UBND", rng.u16(100..4000));
+            // KCQG projects are approved by the Ministry, KCĐP ones by the province.
+            let issuer = if source == FundingSource::Kcqg {
+                "BCT"
+            } else {
+                "UBND"
+            };
+            p.approval_no = format!("{}/QĐ-{issuer}", rng.u16(100..4000));
             p.approval_date = Some(approval);
             p.approval_level = if source == FundingSource::Kcqg {
                 "Bộ Công Thương"
@@ -479,10 +509,11 @@ fn add_budget_plans(
     const TEN_MILLION: i64 = 10_000_000;
     for ((year, source), allocated) in totals {
         let planned = (allocated * 105 / 100 / TEN_MILLION + 1) * TEN_MILLION;
-        let (agency, decision) = match source {
+        let (agency, decision, issuer) = match source {
             FundingSource::Kcqg => (
                 "Bộ Công Thương".to_owned(),
                 format!("{}/QĐ-BCT", rng.u16(100..3000)),
+                "BCT",
             ),
             // "UBND tỉnh Thanh Hóa": the unit's kind is lower-case after "UBND".
             _ => (
@@ -493,6 +524,7 @@ fn add_budget_plans(
                         .replacen("Thành phố ", "thành phố ", 1)
                 ),
                 format!("{}/QĐ-UBND", rng.u16(100..5000)),
+                "UBND",
             ),
         };
         let line = BudgetLine {
@@ -515,7 +547,7 @@ fn add_budget_plans(
                 kind: BudgetChangeKind::Supplement,
                 date: date(year, 6, rng.u32(1..28)),
                 amount: supplement,
-                decision_no: format!("{}/QĐ-UBND", rng.u16(100..5000)),
+                decision_no: format!("{}/QĐ-{issuer}", rng.u16(100..5000)),
                 reason: "Bổ sung dự toán giữa năm".into(),
             })?;
         }

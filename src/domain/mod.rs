@@ -25,6 +25,7 @@ pub mod probable_duplicate;
 pub mod programme;
 pub mod programme_target;
 pub mod project;
+pub mod project_as_of;
 pub mod project_rules;
 pub mod project_status;
 pub mod project_summary;

@@ -76,6 +76,16 @@ pub fn appendices(figures: &ReportFigures, attached_to: &str) -> Vec<Appendix> {
         table,
     };
     let period = figures.kind.period_phrase(figures.year).to_uppercase();
+    // A quarter after the first: its project and result tables hold the year to date, and
+    // say so (Phụ lục III shows the quarter alone beside it).
+    let to_date = if figures.has_own_period() {
+        format!(
+            "{period} (LŨY KẾ TỪ ĐẦU NĂM ĐẾN NGÀY {})",
+            crate::text::date::format_date(figures.period_to)
+        )
+    } else {
+        period.clone()
+    };
     match figures.kind {
         ReportKind::Registration => vec![appendix(
             1,
@@ -86,13 +96,13 @@ pub fn appendices(figures: &ReportFigures, attached_to: &str) -> Vec<Appendix> {
         _ => vec![
             appendix(
                 1,
-                format!("KẾT QUẢ THỰC HIỆN CÁC ĐỀ ÁN KHUYẾN CÔNG {period}"),
+                format!("KẾT QUẢ THỰC HIỆN CÁC ĐỀ ÁN KHUYẾN CÔNG {to_date}"),
                 projects_table(figures),
                 true,
             ),
             appendix(
                 2,
-                format!("TỔNG HỢP CHỈ TIÊU KẾT QUẢ KHUYẾN CÔNG {period}"),
+                format!("TỔNG HỢP CHỈ TIÊU KẾT QUẢ KHUYẾN CÔNG {to_date}"),
                 indicators_table(figures),
                 false,
             ),
@@ -407,36 +417,67 @@ fn indicators_table(figures: &ReportFigures) -> Table {
     Table { columns, rows }
 }
 
-/// Phụ lục III: money by source.
+/// Phụ lục III: money by source. A quarter after the first also shows what was allocated
+/// and disbursed within the quarter beside the year to date, so the two are never confused.
 fn money_table(figures: &ReportFigures) -> Table {
-    let columns = vec![
+    type Pick = fn(&crate::domain::report::figures::SourceFigures) -> i64;
+    let own_period = figures.has_own_period();
+    let quarter = match figures.kind {
+        ReportKind::Quarter(q) => format!("quý {}", roman(q)),
+        _ => "kỳ".into(),
+    };
+    let mut columns = vec![
         col("STT", 3, Align::Center),
         col("Nguồn kinh phí", 16, Align::Left),
         col("Kế hoạch giao đầu năm", 8, Align::Right),
         col("Điều chỉnh, bổ sung", 8, Align::Right),
         col("Chuyển nguồn, hủy dự toán", 8, Align::Right),
         col("Kế hoạch sau điều chỉnh", 8, Align::Right),
-        col("Thực hiện (đã phân bổ)", 8, Align::Right),
-        col("Đã giải ngân", 8, Align::Right),
-        col("Tỷ lệ giải ngân (%)", 6, Align::Right),
     ];
-    let sources: Vec<_> = FundingSource::ALL
-        .into_iter()
-        .map(|s| figures.source(s))
-        .collect();
-    let picks: [fn(&crate::domain::report::figures::SourceFigures) -> i64; 6] = [
-        |s| s.initial,
-        |s| s.adjusted,
-        |s| s.carried_over,
-        |s| s.planned,
-        |s| s.allocated,
-        |s| s.disbursed,
+    // (column, from the year to date or the period alone, which amount)
+    let mut picks: Vec<(bool, Pick)> = vec![
+        (false, |s| s.initial),
+        (false, |s| s.adjusted),
+        (false, |s| s.carried_over),
+        (false, |s| s.planned),
     ];
+    if own_period {
+        columns.push(col(&format!("Phân bổ trong {quarter}"), 8, Align::Right));
+        picks.push((true, |s| s.allocated));
+        columns.push(col("Phân bổ lũy kế từ đầu năm", 8, Align::Right));
+        picks.push((false, |s| s.allocated));
+        columns.push(col(&format!("Giải ngân trong {quarter}"), 8, Align::Right));
+        picks.push((true, |s| s.disbursed));
+        columns.push(col("Giải ngân lũy kế từ đầu năm", 8, Align::Right));
+        picks.push((false, |s| s.disbursed));
+    } else {
+        columns.push(col("Thực hiện (đã phân bổ)", 8, Align::Right));
+        picks.push((false, |s| s.allocated));
+        columns.push(col("Đã giải ngân", 8, Align::Right));
+        picks.push((false, |s| s.disbursed));
+    }
+    columns.push(col(
+        "Tỷ lệ giải ngân so với kế hoạch sau điều chỉnh (%)",
+        8,
+        Align::Right,
+    ));
+    let planned = 3;
+    let disbursed = picks.len() - 1;
+    let sources: Vec<FundingSource> = FundingSource::ALL.into_iter().collect();
     // Adjustments may be negative; round their magnitude and keep the sign.
     let rounded: Vec<Vec<i64>> = picks
         .iter()
-        .map(|pick| {
-            let values: Vec<i64> = sources.iter().map(pick).collect();
+        .map(|(alone, pick)| {
+            let values: Vec<i64> = sources
+                .iter()
+                .map(|&s| {
+                    if *alone {
+                        pick(&figures.in_period(s))
+                    } else {
+                        pick(&figures.source(s))
+                    }
+                })
+                .collect();
             let magnitudes: Vec<i64> = values.iter().map(|v| v.abs()).collect();
             to_thousands(&magnitudes)
                 .into_iter()
@@ -449,12 +490,9 @@ fn money_table(figures: &ReportFigures) -> Table {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let mut cells = vec![
-                Cell::Count(i as i64 + 1),
-                Cell::Text(s.source.full_name().into()),
-            ];
+            let mut cells = vec![Cell::Count(i as i64 + 1), Cell::Text(s.full_name().into())];
             cells.extend(rounded.iter().map(|col| Cell::Millions(col[i])));
-            cells.push(rate(rounded[5][i], rounded[3][i]));
+            cells.push(rate(rounded[disbursed][i], rounded[planned][i]));
             Row {
                 kind: RowKind::Data,
                 cells,
@@ -464,7 +502,7 @@ fn money_table(figures: &ReportFigures) -> Table {
     let totals: Vec<i64> = rounded.iter().map(|col| col.iter().sum()).collect();
     let mut cells = vec![Cell::Empty, Cell::Text("TỔNG CỘNG".into())];
     cells.extend(totals.iter().map(|v| Cell::Millions(*v)));
-    cells.push(rate(totals[5], totals[3]));
+    cells.push(rate(totals[disbursed], totals[planned]));
     rows.push(Row {
         kind: RowKind::Total,
         cells,

@@ -55,48 +55,144 @@ pub fn default_sections(figures: &ReportFigures) -> Vec<String> {
     }
 }
 
-fn opening(figures: &ReportFigures) -> String {
-    match figures.kind {
-        ReportKind::Year => format!("Năm {}", figures.year),
+/// How the year-to-date figures are introduced: the period itself when it starts with the
+/// year, "Lũy kế từ đầu năm …" when the report also gives a quarter alone.
+fn year_to_date(f: &ReportFigures) -> String {
+    let to = format_date(f.period_to);
+    match f.kind {
+        ReportKind::Year => format!("Năm {}", f.year),
+        _ if f.has_own_period() => format!("Lũy kế từ đầu năm đến ngày {to}"),
         _ => format!(
-            "Tính đến ngày {} ({})",
-            format_date(figures.period_to),
-            figures.kind.period_phrase(figures.year)
+            "{} (số liệu đến ngày {to})",
+            capitalised(&f.kind.period_phrase(f.year))
         ),
     }
 }
 
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// "… triệu đồng", or nothing when the amount is 0 (a "0 triệu đồng" clause says nothing).
+fn clause(label: &str, dong: i64) -> Option<String> {
+    (dong != 0).then(|| format!("{label} {} triệu đồng", millions_phrase(dong)))
+}
+
+/// What is left of the plan once the approvals are counted, in words: never a bare negative
+/// remainder.
+fn remainder(planned: i64, allocated: i64) -> String {
+    match planned - allocated {
+        0 if planned == 0 => String::new(),
+        0 => "; đã phân bổ hết kế hoạch".into(),
+        left if left > 0 => format!("; còn {} triệu đồng chưa phân bổ", millions_phrase(left)),
+        over => format!(
+            "; kinh phí đã phân bổ vượt kế hoạch được giao {} triệu đồng, cần bổ sung dự toán \
+             hoặc điều chỉnh đề án",
+            millions_phrase(-over)
+        ),
+    }
+}
+
+/// The quarter alone: approvals, payments and plan changes made within the period.
+fn period_alone(f: &ReportFigures) -> Option<String> {
+    if !f.has_own_period() {
+        return None;
+    }
+    let q = f.period_total();
+    let mut parts = Vec::new();
+    match (q.project_count, q.allocated) {
+        (0, 0) => parts.push("không phê duyệt thêm đề án".to_owned()),
+        (n, a) if a >= 0 => parts.push(format!(
+            "phê duyệt mới {} đề án với kinh phí hỗ trợ {} triệu đồng",
+            format_integer(n as i64),
+            millions_phrase(a)
+        )),
+        (n, a) => parts.push(format!(
+            "phê duyệt mới {} đề án; kinh phí đã phân bổ giảm {} triệu đồng do hủy hoặc điều \
+             chỉnh đề án",
+            format_integer(n as i64),
+            millions_phrase(-a)
+        )),
+    }
+    parts.push(match q.disbursed {
+        0 => "không phát sinh giải ngân".to_owned(),
+        d if d > 0 => format!("giải ngân {} triệu đồng", millions_phrase(d)),
+        d => format!(
+            "số đã giải ngân giảm {} triệu đồng do thu hồi",
+            millions_phrase(-d)
+        ),
+    });
+    if q.adjusted > 0 {
+        parts.push(format!(
+            "kế hoạch được bổ sung {} triệu đồng",
+            millions_phrase(q.adjusted)
+        ));
+    } else if q.adjusted < 0 {
+        parts.push(format!(
+            "kế hoạch điều chỉnh giảm {} triệu đồng",
+            millions_phrase(-q.adjusted)
+        ));
+    }
+    parts.extend(clause("chuyển nguồn, hủy dự toán", q.carried_over));
+    Some(format!(
+        "Trong {} (từ ngày {} đến ngày {}): {}.",
+        f.kind.period_phrase(f.year),
+        format_date(f.period_from),
+        format_date(f.period_to),
+        parts.join("; ")
+    ))
+}
+
 fn implementation_sections(f: &ReportFigures) -> Vec<String> {
     let t = f.total();
-    let mut first = vec![format!(
+    let mut first = Vec::new();
+    first.extend(period_alone(f));
+    first.push(format!(
         "{}, tổng kinh phí khuyến công được giao là {} triệu đồng{}.",
-        opening(f),
+        year_to_date(f),
         millions_phrase(t.planned),
         match by_source(f, |s| s.planned) {
             s if s.is_empty() => String::new(),
             s => format!(", trong đó {s}"),
         }
-    )];
-    if t.adjusted != 0 || t.carried_over != 0 {
-        first.push(format!(
-            "Kế hoạch giao đầu năm {} triệu đồng; điều chỉnh, bổ sung trong kỳ {} triệu đồng; \
-             chuyển nguồn, hủy dự toán {} triệu đồng.",
-            millions_phrase(t.initial),
-            millions_phrase(t.adjusted),
-            millions_phrase(t.carried_over)
-        ));
-    }
-    first.push(format!(
-        "Đã phê duyệt {} đề án với tổng kinh phí hỗ trợ {} triệu đồng{}; còn {} triệu đồng chưa \
-         phân bổ.",
-        format_integer(t.project_count as i64),
-        millions_phrase(t.allocated),
-        match by_source(f, |s| s.allocated) {
-            s if s.is_empty() => String::new(),
-            s => format!(" ({s})"),
-        },
-        millions_phrase(t.planned - t.allocated)
     ));
+    if t.adjusted != 0 || t.carried_over != 0 {
+        let mut parts = vec![format!(
+            "Kế hoạch giao đầu năm {} triệu đồng",
+            millions_phrase(t.initial)
+        )];
+        if t.adjusted > 0 {
+            parts.push(format!(
+                "bổ sung {} triệu đồng",
+                millions_phrase(t.adjusted)
+            ));
+        } else if t.adjusted < 0 {
+            parts.push(format!(
+                "điều chỉnh giảm, thu hồi {} triệu đồng",
+                millions_phrase(-t.adjusted)
+            ));
+        }
+        parts.extend(clause("chuyển nguồn, hủy dự toán", t.carried_over));
+        first.push(format!("{}.", parts.join("; ")));
+    }
+    first.push(if t.project_count == 0 && t.allocated == 0 {
+        "Chưa có đề án nào được phê duyệt.".to_owned()
+    } else {
+        format!(
+            "Đã phê duyệt {} đề án với tổng kinh phí hỗ trợ {} triệu đồng{}{}.",
+            format_integer(t.project_count as i64),
+            millions_phrase(t.allocated),
+            match by_source(f, |s| s.allocated) {
+                s if s.is_empty() => String::new(),
+                s => format!(" ({s})"),
+            },
+            remainder(t.planned, t.allocated)
+        )
+    });
 
     let mut second = Vec::new();
     let mut n = 0;
@@ -113,22 +209,49 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
         let support: i64 = lines.iter().map(|p| p.support).sum();
         let disbursed: i64 = lines.iter().map(|p| p.disbursed).sum();
         second.push(format!(
-            "{n}. {name}: {} đề án, kinh phí hỗ trợ {} triệu đồng, đã giải ngân {} triệu đồng.",
+            "{n}. {name}: {} đề án, kinh phí hỗ trợ {} triệu đồng, {}.",
             lines.len(),
             millions_phrase(support),
-            millions_phrase(disbursed)
+            match disbursed {
+                0 => "chưa giải ngân".to_owned(),
+                d => format!("đã giải ngân {} triệu đồng", millions_phrase(d)),
+            }
         ));
     }
-    second.push(format!(
-        "Về giải ngân: đã giải ngân {} triệu đồng{}; đã tạm ứng {} triệu đồng; đã quyết toán {} \
-         triệu đồng.",
-        millions_phrase(t.disbursed),
-        percent(t.disbursed, t.planned)
-            .map(|p| format!(", đạt {p} kế hoạch"))
-            .unwrap_or_default(),
-        millions_phrase(t.advanced),
-        millions_phrase(t.settled)
-    ));
+    let rate_of_plan = percent(t.disbursed, t.planned);
+    let rate_of_allocated = percent(t.disbursed, t.allocated);
+    if t.disbursed == 0 {
+        second.push("Về giải ngân: chưa giải ngân kinh phí khuyến công.".into());
+    } else {
+        let mut rates = Vec::new();
+        if let Some(p) = &rate_of_plan {
+            rates.push(format!("đạt {p} kế hoạch vốn được giao"));
+        }
+        if let Some(p) = &rate_of_allocated {
+            rates.push(format!("bằng {p} kinh phí đã phân bổ cho các đề án"));
+        }
+        let mut sentence = format!(
+            "Về giải ngân: đã giải ngân {} triệu đồng",
+            millions_phrase(t.disbursed)
+        );
+        if !rates.is_empty() {
+            sentence.push_str(&format!(" ({})", rates.join(", ")));
+        }
+        if t.advanced != 0 {
+            sentence.push_str(&format!(
+                ", trong đó tạm ứng chưa thanh toán {} triệu đồng",
+                millions_phrase(t.advanced)
+            ));
+        }
+        if t.settled != 0 {
+            sentence.push_str(&format!(
+                "; đã quyết toán {} triệu đồng",
+                millions_phrase(t.settled)
+            ));
+        }
+        sentence.push('.');
+        second.push(sentence);
+    }
     if t.counterpart + t.other_funds > 0 {
         second.push(format!(
             "Vốn đối ứng của các cơ sở và nguồn huy động khác {} triệu đồng{}.",
@@ -161,28 +284,62 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
         .iter()
         .filter(|p| p.disbursed < p.support)
         .count();
-    let third = vec![
+    let finished = f.projects.len() - unfinished;
+    let mut third = Vec::new();
+    let mut achieved = Vec::new();
+    if let Some(p) = &rate_of_plan {
+        achieved.push(format!(
+            "tỷ lệ giải ngân so với kế hoạch vốn được giao đạt {p}"
+        ));
+    }
+    if finished > 0 {
+        achieved.push(format!(
+            "{} đề án đã giải ngân hết kinh phí hỗ trợ",
+            format_integer(finished as i64)
+        ));
+    }
+    if !achieved.is_empty() {
+        third.push(format!("Kết quả: {}.", achieved.join("; ")));
+    }
+    let mut shortfalls = Vec::new();
+    shortfalls.extend(clause(
+        "còn kinh phí đã phân bổ chưa giải ngân",
+        (t.allocated - t.disbursed).max(0),
+    ));
+    if t.planned > t.allocated {
+        shortfalls.extend(clause("còn kế hoạch chưa phân bổ", t.planned - t.allocated));
+    } else if t.allocated > t.planned {
+        shortfalls.extend(clause(
+            "kinh phí đã phân bổ vượt kế hoạch được giao",
+            t.allocated - t.planned,
+        ));
+    }
+    if !shortfalls.is_empty() {
+        third.push(format!("Tồn tại, hạn chế: {}.", shortfalls.join("; ")));
+    }
+    if third.is_empty() {
+        third.push("Các đề án được triển khai theo kế hoạch.".into());
+    }
+    let fourth = vec![if unfinished == 0 {
+        "Hoàn thiện hồ sơ nghiệm thu, quyết toán các đề án đúng thời hạn.".to_owned()
+    } else {
         format!(
-            "Kết quả: tỷ lệ giải ngân {} kế hoạch; {} đề án đã giải ngân hết kinh phí hỗ trợ.",
-            percent(t.disbursed, t.planned).unwrap_or_else(|| "—".into()),
-            f.projects.len() - unfinished
-        ),
-        format!(
-            "Tồn tại, hạn chế: còn {} triệu đồng chưa giải ngân và {} triệu đồng chưa phân bổ.",
-            millions_phrase(t.allocated - t.disbursed),
-            millions_phrase(t.planned - t.allocated)
-        ),
-    ];
-    let fourth = vec![format!(
-        "Tiếp tục đôn đốc thực hiện, nghiệm thu và giải ngân {} đề án còn dở dang với {} triệu \
-         đồng; hoàn thiện hồ sơ quyết toán đúng thời hạn.",
-        unfinished,
-        millions_phrase(t.allocated - t.disbursed)
-    )];
+            "Tiếp tục đôn đốc thực hiện, nghiệm thu và giải ngân {} đề án còn dở dang{}; hoàn \
+             thiện hồ sơ quyết toán đúng thời hạn.",
+            format_integer(unfinished as i64),
+            clause(" với", (t.allocated - t.disbursed).max(0)).unwrap_or_default()
+        )
+    }];
     let fifth = vec![if t.planned > t.allocated {
         format!(
             "Đề nghị cho phép điều chỉnh {} triệu đồng chưa phân bổ sang các đề án đủ điều kiện.",
             millions_phrase(t.planned - t.allocated)
+        )
+    } else if t.allocated > t.planned {
+        format!(
+            "Đề nghị bổ sung dự toán {} triệu đồng cho phần kinh phí đã phân bổ vượt kế hoạch \
+             được giao.",
+            millions_phrase(t.allocated - t.planned)
         )
     } else {
         "Đề nghị tiếp tục bố trí kinh phí khuyến công để hỗ trợ các cơ sở công nghiệp nông thôn."
@@ -266,6 +423,7 @@ mod tests {
                 source(FundingSource::Kcqg, 2_100_000_000, 2_000_000_000),
                 source(FundingSource::Kcdp, 10_245_000_000, 7_876_000_000),
             ],
+            before_period: None,
             projects: Vec::new(),
             contents: Vec::new(),
             indicators: Vec::new(),
@@ -277,6 +435,9 @@ mod tests {
             "Năm 2026, tổng kinh phí khuyến công được giao là 12.345 triệu đồng, trong đó KCQG \
              2.100 triệu đồng, KCĐP 10.245 triệu đồng."
         ));
-        assert!(s[1].contains("đã giải ngân 9.876 triệu đồng, đạt 80,0 % kế hoạch"));
+        assert!(s[1].contains(
+            "đã giải ngân 9.876 triệu đồng (đạt 80,0 % kế hoạch vốn được giao, bằng 80,0 % \
+             kinh phí đã phân bổ cho các đề án)"
+        ));
     }
 }

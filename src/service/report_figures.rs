@@ -209,15 +209,46 @@ pub fn gather_figures(
             sources,
             projects: lines,
             contents,
+            before_period: None,
             indicators: Vec::new(),
             programme: None,
         });
     }
 
-    let input = data.input(period_to);
-    let balance = compute_balance(&input)?;
+    // Every figure is the state of the data at the end of the period's last day; a quarter
+    // after the first also gets the year to date at the end of the day before it began, so
+    // the quarter alone can be told from the year to date.
+    let on_last_day = data.as_of(period_to);
+    let sources = sources_on(&on_last_day, period_to)?;
+    let (project_lines, counted) =
+        project_lines_on(&on_last_day, period_to, &mut names, &indicator_names)?;
+    let before_period = match kind {
+        ReportKind::Quarter(2..=4) => {
+            let eve = period_from.pred_opt().unwrap_or(period_from);
+            Some(sources_on(&data.as_of(eve), eve)?)
+        }
+        _ => None,
+    };
+    let counted: Vec<&Project> = counted.iter().map(|&i| &on_last_day.projects[i]).collect();
+    let indicators = indicator_lines(store, &counted, &catalogue_indicators, period_to)?;
+    Ok(ReportFigures {
+        kind,
+        year,
+        period_from,
+        period_to,
+        sources,
+        before_period,
+        projects: project_lines,
+        contents,
+        indicators: indicators.0,
+        programme: indicators.1,
+    })
+}
+
+/// The money of every source on `day`, over `data` restated on that day.
+fn sources_on(data: &YearData, day: NaiveDate) -> ServiceResult<Vec<SourceFigures>> {
+    let balance = compute_balance(&data.input(day))?;
     let (lines, changes) = (&data.lines, &data.changes);
-    let adjustments = apply_reallocations(projects, &data.reallocations, period_to)?;
 
     let mut sources = Vec::new();
     for source in FundingSource::ALL {
@@ -228,7 +259,7 @@ pub fn gather_figures(
         let mut carried_over = 0;
         for c in changes
             .iter()
-            .filter(|c| c.date <= period_to && line_ids.contains(&c.line_id))
+            .filter(|c| c.date <= day && line_ids.contains(&c.line_id))
         {
             match c.kind {
                 BudgetChangeKind::Supplement => adjusted += c.amount,
@@ -251,15 +282,26 @@ pub fn gather_figures(
             project_count: b.map_or(0, |b| b.project_count),
         });
     }
+    Ok(sources)
+}
 
-    // The projects the balance counts: approved ones, and any other with money paid.
+/// The Phụ lục I line of each project the balance counts on `day` (approved ones, and any
+/// other with money paid), and the indexes in `data.projects` of the approved ones.
+fn project_lines_on(
+    data: &YearData,
+    day: NaiveDate,
+    names: &mut Names,
+    indicator_names: &HashMap<String, (String, String)>,
+) -> ServiceResult<(Vec<ProjectLine>, Vec<usize>)> {
+    let input = data.input(day);
+    let adjustments = apply_reallocations(&data.projects, &data.reallocations, day)?;
     let mut project_lines = Vec::new();
-    let mut counted: Vec<&Project> = Vec::new();
-    for p in projects {
+    let mut counted = Vec::new();
+    for (i, p) in data.projects.iter().enumerate() {
         let Some(money) = ProjectMoney::of(&input, p, &adjustments) else {
             continue;
         };
-        let mut line = describe(p, &mut names, &indicator_names)?;
+        let mut line = describe(p, names, indicator_names)?;
         line.support = money.allocated;
         line.counterpart = money.counterpart;
         line.other_funds = money.other_funds;
@@ -267,22 +309,10 @@ pub fn gather_figures(
         line.disbursed = money.disbursed();
         project_lines.push(line);
         if money.counted {
-            counted.push(p);
+            counted.push(i);
         }
     }
-
-    let indicators = indicator_lines(store, &counted, &catalogue_indicators, period_to)?;
-    Ok(ReportFigures {
-        kind,
-        year,
-        period_from,
-        period_to,
-        sources,
-        projects: project_lines,
-        contents,
-        indicators: indicators.0,
-        programme: indicators.1,
-    })
+    Ok((project_lines, counted))
 }
 
 /// Phụ lục II rows: counts of projects and establishments, then each indicator by source,
@@ -343,7 +373,18 @@ fn indicator_lines(
             .into_iter()
             .map(|t| (t.indicator_code, t.target))
             .collect();
-        achieved = store.programme_achievements(&p.code)?.into_iter().collect();
+        // What the programme's projects had achieved by the same day, by the same rule.
+        achieved = HashMap::new();
+        for project in store.projects_of_programme(&p.code)? {
+            let project = project.as_of(as_of);
+            if project.status == ProjectStatus::Huy {
+                continue;
+            }
+            for o in project.outputs {
+                let sum = achieved.entry(o.indicator_code).or_insert(0i64);
+                *sum = sum.saturating_add(o.value);
+            }
+        }
         programme = Some(p.name);
         break;
     }

@@ -50,7 +50,20 @@ impl YearData {
         })
     }
 
-    /// The budget's input as of `as_of`.
+    /// The year as it stood at the end of `day`: every project restated on that day
+    /// ([`Project::as_of`]), so a balance or a report of a past day shows that day's figures.
+    pub fn as_of(&self, day: NaiveDate) -> YearData {
+        YearData {
+            year: self.year,
+            lines: self.lines.clone(),
+            changes: self.changes.clone(),
+            projects: self.projects.iter().map(|p| p.as_of(day)).collect(),
+            reallocations: self.reallocations.clone(),
+        }
+    }
+
+    /// The budget's input as of `as_of` (dated payments, changes and reallocations; the
+    /// projects as they are in `self`, see [`YearData::as_of`]).
     pub fn input(&self, as_of: NaiveDate) -> BudgetInput<'_> {
         BudgetInput {
             year: self.year,
@@ -65,12 +78,14 @@ impl YearData {
 
 /// The balance of `year` as it stood on `as_of`.
 pub fn year_balance(store: &Store, year: i32, as_of: NaiveDate) -> ServiceResult<Balance> {
-    Ok(compute_balance(&YearData::load(store, year)?.input(as_of))?)
+    Ok(compute_balance(
+        &YearData::load(store, year)?.as_of(as_of).input(as_of),
+    )?)
 }
 
 /// The balance and the monthly progress of `year` as they stood on `as_of`.
 pub fn year_figures(store: &Store, year: i32, as_of: NaiveDate) -> ServiceResult<YearFigures> {
-    let data = YearData::load(store, year)?;
+    let data = YearData::load(store, year)?.as_of(as_of);
     let input = data.input(as_of);
     Ok(YearFigures {
         balance: compute_balance(&input)?,

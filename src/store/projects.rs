@@ -440,6 +440,11 @@ impl Store {
         read_many(self.conn(), "1 = 1", &[])
     }
 
+    /// Every live project of a programme (chương trình), of every year.
+    pub fn projects_of_programme(&self, programme_code: &str) -> StoreResult<Vec<Project>> {
+        read_many(self.conn(), "p.programme_code = ?1", &[&programme_code])
+    }
+
     /// Projects of a plan year, complete (for the balance and the report).
     pub fn projects_of_year(&self, year: i32) -> StoreResult<Vec<Project>> {
         read_many(self.conn(), "p.plan_year = ?1", &[&year])

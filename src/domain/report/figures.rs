@@ -15,8 +15,15 @@ pub struct ReportFigures {
     pub year: i32,
     pub period_from: NaiveDate,
     pub period_to: NaiveDate,
-    /// One per source, in `FundingSource::ALL` order.
+    /// One per source, in `FundingSource::ALL` order: the year to date, as the data stood at
+    /// the end of `period_to`.
     pub sources: Vec<SourceFigures>,
+    /// A quarter after the first: the year to date at the end of the day before the period
+    /// began (the previous quarter's report), so the quarter alone is the difference. None
+    /// when the period starts with the year (quý I, 6 tháng, năm): then the period is the year
+    /// to date. Absent from reports finalised before it existed.
+    #[serde(default)]
+    pub before_period: Option<Vec<SourceFigures>>,
     /// Phụ lục I rows: approved projects of the year, or the proposals of a registration.
     pub projects: Vec<ProjectLine>,
     /// Nội dung codes with their names, in catalogue order, for group headings.
@@ -49,7 +56,49 @@ pub struct SourceFigures {
     pub project_count: usize,
 }
 
+/// Sum of `parts` (its `source` field means nothing). Amounts are bounded by
+/// `domain::money::MAX_AMOUNT` and their count by the balance's bounds, so the sum cannot
+/// overflow; saturating keeps that true even for figures read from an old finalised report.
+fn sum(parts: &[SourceFigures]) -> SourceFigures {
+    parts
+        .iter()
+        .fold(SourceFigures::empty(FundingSource::Khac), |t, s| t.plus(s))
+}
+
 impl SourceFigures {
+    fn combine(&self, other: &SourceFigures, op: fn(i64, i64) -> i64) -> SourceFigures {
+        SourceFigures {
+            source: self.source,
+            initial: op(self.initial, other.initial),
+            adjusted: op(self.adjusted, other.adjusted),
+            carried_over: op(self.carried_over, other.carried_over),
+            planned: op(self.planned, other.planned),
+            allocated: op(self.allocated, other.allocated),
+            advanced: op(self.advanced, other.advanced),
+            disbursed: op(self.disbursed, other.disbursed),
+            settled: op(self.settled, other.settled),
+            counterpart: op(self.counterpart, other.counterpart),
+            other_funds: op(self.other_funds, other.other_funds),
+            project_count: 0,
+        }
+    }
+
+    fn plus(&self, other: &SourceFigures) -> SourceFigures {
+        SourceFigures {
+            project_count: self.project_count.saturating_add(other.project_count),
+            ..self.combine(other, i64::saturating_add)
+        }
+    }
+
+    /// `self` less `other`; a count that fell (an approval cancelled) is 0 here, and its
+    /// money shows the fall.
+    fn minus(&self, other: &SourceFigures) -> SourceFigures {
+        SourceFigures {
+            project_count: self.project_count.saturating_sub(other.project_count),
+            ..self.combine(other, i64::saturating_sub)
+        }
+    }
+
     /// Nothing yet for `source`.
     pub fn empty(source: FundingSource) -> SourceFigures {
         SourceFigures {
@@ -135,22 +184,41 @@ impl ReportFigures {
 
     /// Sum over the sources (its `source` field means nothing).
     pub fn total(&self) -> SourceFigures {
-        self.sources
-            .iter()
-            .fold(SourceFigures::empty(FundingSource::Khac), |mut t, s| {
-                t.initial += s.initial;
-                t.adjusted += s.adjusted;
-                t.carried_over += s.carried_over;
-                t.planned += s.planned;
-                t.allocated += s.allocated;
-                t.advanced += s.advanced;
-                t.disbursed += s.disbursed;
-                t.settled += s.settled;
-                t.counterpart += s.counterpart;
-                t.other_funds += s.other_funds;
-                t.project_count += s.project_count;
-                t
-            })
+        sum(&self.sources)
+    }
+
+    /// Whether the period is a part of the year after its start (quý II–IV), so its own
+    /// figures differ from the year to date.
+    pub fn has_own_period(&self) -> bool {
+        self.before_period.is_some()
+    }
+
+    /// What happened within the period alone, per source: the year to date less the year to
+    /// date on the day before the period. Counts and money of approvals, payments and plan
+    /// changes made in the period; may be negative (a recall, a cancelled approval). The year
+    /// to date itself when the period starts with the year.
+    pub fn in_period(&self, source: FundingSource) -> SourceFigures {
+        let now = self.source(source);
+        match &self.before_period {
+            None => now,
+            Some(before) => {
+                let then = before
+                    .iter()
+                    .copied()
+                    .find(|s| s.source == source)
+                    .unwrap_or(SourceFigures::empty(source));
+                now.minus(&then)
+            }
+        }
+    }
+
+    /// The period alone, summed over the sources.
+    pub fn period_total(&self) -> SourceFigures {
+        let parts: Vec<SourceFigures> = FundingSource::ALL
+            .into_iter()
+            .map(|s| self.in_period(s))
+            .collect();
+        sum(&parts)
     }
 
     /// The name of a content code, or the code itself.
