@@ -2,6 +2,7 @@
 //! Số on the left; Quốc hiệu, Tiêu ngữ and the place and date on the right; then "BÁO CÁO" and
 //! the trích yếu, each short rule in its place.
 
+use super::agency_name::break_agency_name;
 use super::sheet::{Band, Flow, Sheet};
 use super::{SINGLE, Style};
 use crate::report::document::{Align, OfficialDocument};
@@ -74,22 +75,17 @@ fn header(flow: &mut Flow, doc: &OfficialDocument) {
     };
     let top = sheet.top();
 
+    // Names too long for the column break between phrases, not wherever the width runs out.
+    let parent_text = break_agency_name(&doc.parent_agency, left.width, |text| {
+        sheet.width_of(text, PARENT)
+    });
+    let agency_text = break_agency_name(&doc.issuing_agency, left.width, |text| {
+        sheet.width_of(text, AGENCY)
+    });
     let parent_baseline = sheet.baseline(top, PARENT);
-    let parent = sheet.place_lines(
-        left,
-        Align::Center,
-        parent_baseline,
-        PARENT,
-        &doc.parent_agency,
-    );
+    let parent = sheet.place_lines(left, Align::Center, parent_baseline, PARENT, &parent_text);
     let agency_baseline = sheet.baseline(parent.next_top, AGENCY);
-    let agency = sheet.place_lines(
-        left,
-        Align::Center,
-        agency_baseline,
-        AGENCY,
-        &doc.issuing_agency,
-    );
+    let agency = sheet.place_lines(left, Align::Center, agency_baseline, AGENCY, &agency_text);
     let mut left_bottom = agency.next_top;
     if agency.widest > 0.0 {
         let rule = rule_under(
