@@ -230,7 +230,7 @@ pub fn write_report_files(
     );
     if let Some(problem) = report.signer.problem() {
         summary.push_str(&format!(
-            "\nCảnh báo: {problem} (dùng --nguoi-ky, --quyen-han, --chuc-vu)"
+            "\nCảnh báo: {problem} Ghi người ký bằng --nguoi-ky, --quyen-han, --chuc-vu."
         ));
     }
     Ok(summary)
