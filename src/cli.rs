@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 pub use crate::service::balance_report::BalanceReport;
 pub use crate::service::check::CheckReport;
+pub use crate::service::report_output::{DraftFill, ReportRequest};
 use crate::service::{Service, ServiceResult, Session};
 use crate::text::number::format_integer;
 
@@ -27,9 +28,18 @@ pub const USAGE: &str = "Sổ Khuyến công — cách dùng:
         sao lưu tệp dữ liệu (kể cả khi phần mềm đang mở); không ghi đè TỆP_SAO_LƯU đã có,
         trừ khi thêm --ghi-de
   khuyencong report --db TỆP --kind quy|6thang|nam|dangky --year NĂM [--quarter Q]
+                    [--so SỐ] [--ngay DD/MM/YYYY] [--nguoi-ky \"HỌ TÊN\"]
+                    [--quyen-han kt|tm|q|tl|tuq|truc-tiep] [--chuc-vu \"CHỨC VỤ\"]
                     --out TỆP.pdf [--xlsx TỆP.xlsx]
         báo cáo gửi Bộ Công Thương theo Nghị định 30/2020 (PDF, kèm phụ lục XLSX): quý (cần
-        --quarter), 6 tháng, năm, hoặc danh mục đề án đăng ký kế hoạch của năm NĂM
+        --quarter), 6 tháng, năm, hoặc danh mục đề án đăng ký kế hoạch của năm NĂM. Không có
+        --so, --ngay thì để trống số, ngày, tháng cho Văn thư điền. --quyen-han: kt (ký thay),
+        tm (thay mặt), q (quyền), tl (thừa lệnh), tuq (thừa ủy quyền), truc-tiep (người đứng
+        đầu ký), ví dụ --quyen-han kt --chuc-vu \"Phó Giám đốc\" in \"KT. GIÁM ĐỐC\" / \"PHÓ GIÁM
+        ĐỐC\"; người ký, chức vụ mặc định lấy từ thông tin mặc định của đơn vị
+  khuyencong report --db TỆP --bao-cao SỐ [--year NĂM] --out TỆP.pdf [--xlsx TỆP.xlsx]
+        in báo cáo đã lưu trong tệp dữ liệu có số SỐ (báo cáo đã chốt in số liệu lúc chốt);
+        --year chọn theo năm ban hành khi nhiều báo cáo cùng số
   khuyencong bang-chu SỐ_TIỀN
         viết số tiền (đồng) bằng chữ, ví dụ 1.005 → Một nghìn không trăm linh năm đồng
   khuyencong --help
@@ -78,11 +88,11 @@ pub enum Command {
         year: i32,
         json: bool,
     },
-    /// `report`: the official report of a kind and year as PDF (and XLSX).
+    /// `report`: the official report — a completed draft of a kind and year, or a saved
+    /// report by its number — as PDF (and XLSX).
     Report {
         db: PathBuf,
-        kind: crate::report::ReportKind,
-        year: i32,
+        request: ReportRequest,
         out: PathBuf,
         xlsx: Option<PathBuf>,
     },
@@ -224,26 +234,13 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         },
         Some("report") => {
             let db = a.required("--db", "report")?.into();
-            let kind_text = a.required("--kind", "report")?;
-            let quarter = a.value("--quarter")?;
-            let quarter = match quarter {
-                None => None,
-                Some(q) => Some(q.parse::<u8>().map_err(|_| {
-                    UsageError(format!(
-                        "--quarter: \"{q}\" không hợp lệ; dùng 1, 2, 3 hoặc 4."
-                    ))
-                })?),
-            };
-            let kind = crate::report::ReportKind::from_cli(&kind_text, quarter)
-                .map_err(|e| UsageError(e.to_string()))?;
-            let year = {
-                let text = a.required("--year", "report")?;
-                parse_years(&text).map(|(y, _)| y)?
+            let request = match a.value("--bao-cao")? {
+                Some(number) => saved_report_request(&mut a, number)?,
+                None => draft_request(&mut a)?,
             };
             Command::Report {
                 db,
-                kind,
-                year,
+                request,
                 out: a.required("--out", "report")?.into(),
                 xlsx: a.value("--xlsx")?.map(PathBuf::from),
             }
@@ -255,6 +252,120 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     };
     a.finish()?;
     Ok(command)
+}
+
+/// The flags that fill a draft in; `--bao-cao` prints a saved report as it was saved.
+const DRAFT_FLAGS: [&str; 7] = [
+    "--kind",
+    "--quarter",
+    "--so",
+    "--ngay",
+    "--nguoi-ky",
+    "--quyen-han",
+    "--chuc-vu",
+];
+
+/// `report --bao-cao SỐ [--year NĂM]`.
+fn saved_report_request(a: &mut Args, number: String) -> Result<ReportRequest, UsageError> {
+    let number = number.trim().to_owned();
+    if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) {
+        return Err(UsageError(format!(
+            "--bao-cao: \"{number}\" không hợp lệ; ghi số của báo cáo đã lưu, ví dụ --bao-cao 15."
+        )));
+    }
+    if let Some(flag) = DRAFT_FLAGS.iter().find(|f| a.rest.iter().any(|r| r == *f)) {
+        return Err(UsageError(format!(
+            "{flag} không dùng cùng --bao-cao: báo cáo đã lưu được in đúng như đã lưu; hãy sửa \
+             nó trong màn hình Báo cáo."
+        )));
+    }
+    let year = match a.value("--year")? {
+        Some(text) => Some(parse_years(&text).map(|(y, _)| y)?),
+        None => None,
+    };
+    Ok(ReportRequest::Saved { number, year })
+}
+
+/// `report --kind … --year …` with what the flags fill in.
+fn draft_request(a: &mut Args) -> Result<ReportRequest, UsageError> {
+    let kind_text = a.required("--kind", "report")?;
+    let quarter = match a.value("--quarter")? {
+        None => None,
+        Some(q) => Some(q.parse::<u8>().map_err(|_| {
+            UsageError(format!(
+                "--quarter: \"{q}\" không hợp lệ; dùng 1, 2, 3 hoặc 4."
+            ))
+        })?),
+    };
+    let kind = crate::report::ReportKind::from_cli(&kind_text, quarter)
+        .map_err(|e| UsageError(e.to_string()))?;
+    let year = {
+        let text = a.required("--year", "report")?;
+        parse_years(&text).map(|(y, _)| y)?
+    };
+    let number = match a.value("--so")? {
+        None => None,
+        Some(number) => {
+            let number = number.trim().to_owned();
+            if number.is_empty() || number.len() > 6 || !number.chars().all(|c| c.is_ascii_digit())
+            {
+                return Err(UsageError(format!(
+                    "--so: \"{number}\" không hợp lệ; số văn bản là số thứ tự Văn thư cấp, ví \
+                     dụ --so 15 (ký hiệu lấy từ thông tin mặc định của đơn vị)."
+                )));
+            }
+            Some(number)
+        }
+    };
+    let date = match a.value("--ngay")? {
+        None => None,
+        Some(text) => Some(crate::text::parse_date(&text).map_err(|e| {
+            UsageError(format!(
+                "--ngay: \"{text}\" không hợp lệ ({e}); dùng DD/MM/YYYY, ví dụ 05/01/2027."
+            ))
+        })?),
+    };
+    let signer_name = match a.value("--nguoi-ky")? {
+        Some(name) if name.trim().is_empty() => {
+            return Err(UsageError(
+                "--nguoi-ky: cần họ tên người ký, ví dụ --nguoi-ky \"Nguyễn Văn An\".".into(),
+            ));
+        }
+        name => name.map(|n| crate::text::nfc(n.trim())),
+    };
+    let authority = match a.value("--quyen-han")? {
+        None => None,
+        Some(text) => Some(
+            crate::domain::report::Authority::parse(&text.replace(['-', '_'], " ")).ok_or_else(
+                || {
+                    UsageError(format!(
+                        "--quyen-han: \"{text}\" không hợp lệ; dùng kt (ký thay), tm (thay mặt), \
+                         q (quyền), tl (thừa lệnh), tuq (thừa ủy quyền) hoặc truc-tiep (người \
+                         đứng đầu ký)."
+                    ))
+                },
+            )?,
+        ),
+    };
+    let position = match a.value("--chuc-vu")? {
+        Some(position) if position.trim().is_empty() => {
+            return Err(UsageError(
+                "--chuc-vu: cần chức vụ người ký, ví dụ --chuc-vu \"Phó Giám đốc\".".into(),
+            ));
+        }
+        position => position.map(|p| crate::text::nfc(p.trim())),
+    };
+    Ok(ReportRequest::Draft {
+        kind,
+        year,
+        fill: DraftFill {
+            number,
+            date,
+            signer_name,
+            authority,
+            position,
+        },
+    })
 }
 
 /// Takes the amount of `bang-chu` from the positional arguments. They are joined with spaces,
@@ -379,17 +490,16 @@ pub fn run_balance(db: &Path, year: i32, today: chrono::NaiveDate) -> ServiceRes
     Service::open_for_reading(db, session(today))?.balance_report(year)
 }
 
-/// `khuyencong report`: the official report of a kind and year as PDF (and XLSX).
+/// `khuyencong report`: the official report as PDF (and XLSX).
 pub fn run_report(
     db: &Path,
-    kind: crate::report::ReportKind,
-    year: i32,
+    request: &ReportRequest,
     today: chrono::NaiveDate,
     out: &Path,
     xlsx: Option<&Path>,
 ) -> ServiceResult<String> {
     let service = Service::open_for_reading(db, session(today))?;
-    let written = service.write_report_files(kind, year, out, xlsx)?;
+    let written = service.write_report_files(request, out, xlsx)?;
     // Figures computed without unreadable rows say so, where the person reads the result.
     Ok(
         match crate::domain::data_problem::left_out_warning(service.balance_left_out()?) {
@@ -487,6 +597,89 @@ mod tests {
             parse(&args("bang-chu -2.000")),
             Ok(Command::AmountInWords { amount: -2000 })
         );
+    }
+
+    #[test]
+    fn report_flags_complete_the_draft() {
+        let parsed = parse(
+            &[
+                "report",
+                "--db",
+                "a.db",
+                "--kind",
+                "quy",
+                "--quarter",
+                "1",
+                "--year",
+                "2026",
+                "--so",
+                "15",
+                "--ngay",
+                "05/02/2026",
+                "--nguoi-ky",
+                "Lê Văn Bình",
+                "--quyen-han",
+                "ký thay",
+                "--chuc-vu",
+                "Phó Giám đốc",
+                "--out",
+                "r.pdf",
+            ]
+            .map(str::to_owned),
+        );
+        let Ok(Command::Report {
+            request: ReportRequest::Draft { kind, year, fill },
+            ..
+        }) = parsed
+        else {
+            panic!("{parsed:?}");
+        };
+        assert_eq!((kind, year), (crate::report::ReportKind::Quarter(1), 2026));
+        assert_eq!(fill.number.as_deref(), Some("15"));
+        assert_eq!(fill.date, chrono::NaiveDate::from_ymd_opt(2026, 2, 5));
+        assert_eq!(fill.signer_name.as_deref(), Some("Lê Văn Bình"));
+        assert_eq!(
+            fill.authority,
+            Some((crate::domain::report::Authority::Deputy, String::new()))
+        );
+        assert_eq!(fill.position.as_deref(), Some("Phó Giám đốc"));
+        assert_eq!(
+            parse(&args(
+                "report --db a.db --bao-cao 15 --year 2026 --out r.pdf"
+            )),
+            Ok(Command::Report {
+                db: "a.db".into(),
+                request: ReportRequest::Saved {
+                    number: "15".into(),
+                    year: Some(2026)
+                },
+                out: "r.pdf".into(),
+                xlsx: None
+            })
+        );
+        for (line, flag) in [
+            (
+                "report --db a --kind nam --year 2026 --so 1a --out r.pdf",
+                "--so",
+            ),
+            (
+                "report --db a --kind nam --year 2026 --ngay 31/02/2026 --out r.pdf",
+                "--ngay",
+            ),
+            (
+                "report --db a --kind nam --year 2026 --ngay 5/1/26 --out r.pdf",
+                "--ngay",
+            ),
+            (
+                "report --db a --kind nam --year 2026 --quyen-han pho --out r.pdf",
+                "--quyen-han",
+            ),
+            ("report --db a --bao-cao x --out r.pdf", "--bao-cao"),
+            ("report --db a --bao-cao 15 --so 16 --out r.pdf", "--so"),
+        ] {
+            let message = parse(&args(line)).expect_err(line).0;
+            assert!(message.starts_with(flag), "{line}: {message}");
+        }
     }
 
     #[test]

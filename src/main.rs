@@ -78,7 +78,14 @@ fn context_of(command: &Command) -> String {
         Command::Demo { db, .. } => format!("demo --db {}", db.display()),
         Command::Check { db, .. } => format!("check --db {}", db.display()),
         Command::Balance { db, year, .. } => format!("balance --db {} --year {year}", db.display()),
-        Command::Report { db, year, .. } => format!("report --db {} --year {year}", db.display()),
+        Command::Report { db, request, .. } => match request {
+            cli::ReportRequest::Draft { year, .. } => {
+                format!("report --db {} --year {year}", db.display())
+            }
+            cli::ReportRequest::Saved { number, .. } => {
+                format!("report --db {} --bao-cao {number}", db.display())
+            }
+        },
         Command::Backup { db, out, .. } => {
             format!("backup --db {} --out {}", db.display(), out.display())
         }
@@ -154,11 +161,10 @@ fn run(command: Command, args: &[String]) -> ExitCode {
         }
         Command::Report {
             db,
-            kind,
-            year,
+            request,
             out,
             xlsx,
-        } => cli::run_report(&db, kind, year, today, &out, xlsx.as_deref()).map(|msg| {
+        } => cli::run_report(&db, &request, today, &out, xlsx.as_deref()).map(|msg| {
             println!("{msg}");
             ExitCode::SUCCESS
         }),

@@ -393,3 +393,171 @@ fn a_database_error_reaches_the_user_once_in_vietnamese_and_whole_in_the_log() {
         "the technical chain: {logged}"
     );
 }
+
+/// The text of every page of a PDF, through the fonts' ToUnicode maps.
+fn pdf_text(path: &std::path::Path) -> String {
+    let pdf = lopdf::Document::load(path).expect("lopdf reads the report");
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    pdf.extract_text(&pages).expect("text of the report")
+}
+
+#[test]
+fn report_flags_make_a_complete_scripted_report() {
+    let (dir, path) = common::temp_db();
+    let db = path.to_str().expect("utf-8");
+    let out = run(&[
+        "demo",
+        "--db",
+        db,
+        "--establishments",
+        "200",
+        "--years",
+        "2025-2026",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let pdf = dir.path().join("bao-cao.pdf");
+    let out = run(&[
+        "report",
+        "--db",
+        db,
+        "--kind",
+        "nam",
+        "--year",
+        "2026",
+        "--so",
+        "7",
+        "--ngay",
+        "05/02/2027",
+        "--nguoi-ky",
+        "Lê Văn Bình",
+        "--quyen-han",
+        "kt",
+        "--chuc-vu",
+        "Phó Giám đốc",
+        "--out",
+        pdf.to_str().expect("utf-8"),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        !text(&out.stdout).contains("Cảnh báo: Người ký"),
+        "{}",
+        text(&out.stdout)
+    );
+    let printed = pdf_text(&pdf);
+    for expected in [
+        "Số: 07/BC-TTKC",
+        "ngày 05 tháng 02 năm 2027",
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Lê Văn Bình",
+        "Trên đây là báo cáo kết quả thực hiện công tác khuyến công năm 2026",
+    ] {
+        assert!(printed.contains(expected), "{expected:?} not in {printed}");
+    }
+
+    // Without --so and --ngay the Văn thư fills them in; without a name the command says so.
+    let draft = dir.path().join("nhap.pdf");
+    let out = run(&[
+        "report",
+        "--db",
+        db,
+        "--kind",
+        "nam",
+        "--year",
+        "2026",
+        "--quyen-han",
+        "thừa lệnh",
+        "--chuc-vu",
+        "Chánh Văn phòng",
+        "--out",
+        draft.to_str().expect("utf-8"),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Cảnh báo: Người ký: chưa nhập họ tên"),
+        "{}",
+        text(&out.stdout)
+    );
+    let printed = pdf_text(&draft);
+    for expected in ["/BC-TTKC", "tháng", "TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"] {
+        assert!(printed.contains(expected), "{expected:?} not in {printed}");
+    }
+    assert!(
+        !printed.contains("ngày 0") && !printed.contains("Số: 0"),
+        "number and day left blank: {printed}"
+    );
+
+    for (flag, value) in [
+        ("--ngay", "31/02/2027"),
+        ("--so", "mười lăm"),
+        ("--quyen-han", "phó"),
+    ] {
+        let out = run(&[
+            "report", "--db", db, "--kind", "nam", "--year", "2026", flag, value, "--out", "x.pdf",
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{flag} {value}");
+        let message = text(&out.stderr);
+        assert!(message.starts_with(flag), "{message}");
+        assert_no_english(&message);
+    }
+}
+
+#[test]
+fn report_prints_a_saved_report_by_its_number() {
+    let (dir, path) = common::temp_db();
+    let db = path.to_str().expect("utf-8");
+    let out = run(&["demo", "--db", db, "--establishments", "200"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let today = chrono::NaiveDate::from_ymd_opt(2027, 1, 5).expect("date");
+    {
+        let mut service = khuyencong::service::Service::open_existing(
+            &path,
+            khuyencong::service::Session::for_logged_in_user(today),
+        )
+        .expect("open the demo");
+        let mut report = service
+            .create_report(khuyencong::report::ReportKind::HalfYear, 2026)
+            .expect("draft");
+        report.number = "12".into();
+        report.date = today;
+        report.date_left_blank = false;
+        report.signer.authority = khuyencong::domain::report::Authority::Collective;
+        report.signer.head = "Ban Giám đốc".into();
+        report.signer.position = "Giám đốc".into();
+        report.signer.name = "Trần Thị Mai".into();
+        report.opening =
+            "Thực hiện Công văn số 999/ĐCK-KC của Cục, Trung tâm báo cáo như sau:".into();
+        service.save_report(&report).expect("saved");
+    }
+    let pdf = dir.path().join("da-luu.pdf");
+    let out = run(&[
+        "report",
+        "--db",
+        db,
+        "--bao-cao",
+        "12",
+        "--out",
+        pdf.to_str().expect("utf-8"),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let printed = pdf_text(&pdf);
+    for expected in [
+        "Số: 12/BC-TTKC",
+        "ngày 05 tháng 01 năm 2027",
+        "TM. BAN GIÁM ĐỐC",
+        "Trần Thị Mai",
+        "Công văn số 999/ĐCK-KC",
+        "6 tháng đầu năm 2026",
+    ] {
+        assert!(printed.contains(expected), "{expected:?} not in {printed}");
+    }
+
+    let out = run(&["report", "--db", db, "--bao-cao", "13", "--out", "x.pdf"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("Không có báo cáo số 13"),
+        "{}",
+        text(&out.stderr)
+    );
+}

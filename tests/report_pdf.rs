@@ -852,3 +852,381 @@ fn pdftotext_round_trip(bytes: &[u8]) {
         assert!(text.contains(expected), "pdftotext lacks {expected:?}");
     }
 }
+
+/// The page holding `text`, and the text as placed there.
+fn find_on<'p>(pages: &'p [Page], text: &str) -> (usize, Placed<'p>) {
+    pages
+        .iter()
+        .enumerate()
+        .find_map(|(index, page)| {
+            placed(page)
+                .into_iter()
+                .find(|t| t.text == text)
+                .map(|t| (index, t))
+        })
+        .unwrap_or_else(|| panic!("{text:?} is not laid out"))
+}
+
+#[test]
+fn the_signer_block_leaves_room_to_sign_and_seal() {
+    let pages = layout(&sample_document());
+    let (page, authority) = find_on(&pages, "KT. GIÁM ĐỐC");
+    let (position_page, position) = find_on(&pages, "PHÓ GIÁM ĐỐC");
+    let (name_page, name) = find_on(&pages, SIGNER_NAME);
+    assert_eq!((page, page), (position_page, name_page), "one page");
+    assert!(authority.baseline < position.baseline && position.baseline < name.baseline);
+    assert_eq!(name.face, Face::Bold, "the name is bold");
+    // White between the lowest point of the position and the highest of the name.
+    let size = |t: &Placed| t.size_pt * MM_PER_PT;
+    let gap = (name.baseline - ASCENT_EM * size(&name))
+        - (position.baseline + DESCENT_EM * size(&position));
+    eprintln!("signature space measured: {gap:.1} mm");
+    assert!(gap >= 20.0, "{gap} mm between position and name");
+    // Centred over each other in the right-hand block.
+    let centre = |t: &Placed| t.x + t.width / 2.0;
+    assert!((centre(&authority) - centre(&name)).abs() < 0.1);
+
+    // Without a name (a draft from the command line) the room is kept all the same.
+    let mut doc = sample_document();
+    doc.signer.name = String::new();
+    let pages = layout(&doc);
+    let (page, position) = find_on(&pages, "PHÓ GIÁM ĐỐC");
+    let below = placed(&pages[page])
+        .into_iter()
+        .filter(|t| t.baseline > position.baseline && t.x > position.x - 30.0 && t.x >= 100.0)
+        .map(|t| t.baseline)
+        .fold(f32::INFINITY, f32::min);
+    assert!(below.is_infinite() || below - position.baseline > 25.0);
+}
+
+#[test]
+fn several_recipients_go_down_a_line_with_their_dashes_under_the_colon() {
+    let pages = layout(&sample_document());
+    let on_first = placed(&pages[0]);
+    let label = on_first
+        .iter()
+        .find(|t| t.text == "Kính gửi:")
+        .expect("Kính gửi");
+    let items: Vec<&Placed> = on_first
+        .iter()
+        .filter(|t| {
+            t.text.starts_with("- ")
+                && t.baseline > label.baseline
+                && t.baseline < label.baseline + 20.0
+        })
+        .collect();
+    assert_eq!(items.len(), 2, "one line each");
+    assert!(
+        items.iter().all(|t| t.baseline > label.baseline),
+        "below the label"
+    );
+    assert!((items[0].x - items[1].x).abs() < 0.01, "dashes aligned");
+    // Under the colon: inside the label's last character.
+    let colon_width = 0.278 * 14.0 * MM_PER_PT;
+    let label_end = label.x + label.width;
+    assert!(
+        items[0].x >= label_end - colon_width - 0.01 && items[0].x < label_end,
+        "dash at {} under a colon ending at {label_end}",
+        items[0].x
+    );
+
+    let mut one = sample_document();
+    one.recipients.truncate(1);
+    let pages = layout(&one);
+    let on_first = placed(&pages[0]);
+    let label = on_first
+        .iter()
+        .find(|t| t.text == "Kính gửi:")
+        .expect("label");
+    let item = on_first
+        .iter()
+        .find(|t| t.text == "Bộ Công Thương.")
+        .expect("the one recipient");
+    assert_eq!(
+        label.baseline, item.baseline,
+        "one recipient stays on the line"
+    );
+}
+
+#[test]
+fn long_agency_names_break_between_phrases() {
+    let mut doc = sample_document();
+    doc.parent_agency = "ỦY BAN NHÂN DÂN TỈNH THANH HÓA".into();
+    doc.issuing_agency = "TRUNG TÂM KHUYẾN CÔNG THANH HÓA".into();
+    let pages = layout(&doc);
+    let first: Vec<&str> = pages[0].texts().collect();
+    for line in [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH THANH HÓA",
+        "TRUNG TÂM KHUYẾN CÔNG",
+        "THANH HÓA",
+    ] {
+        assert!(first.contains(&line), "{line:?} not a line of {first:?}");
+    }
+    // As the user broke it: kept.
+    doc.issuing_agency = "TRUNG TÂM\nKHUYẾN CÔNG THANH HÓA".into();
+    let pages = layout(&doc);
+    assert!(pages[0].texts().any(|t| t == "KHUYẾN CÔNG THANH HÓA"));
+}
+
+#[test]
+fn a_draft_leaves_number_day_and_month_blank() {
+    let mut doc = sample_document();
+    doc.number_line = "Số:      /BC-SCT".into();
+    doc.place_and_date = "Thanh Hóa, ngày     tháng     năm 2027".into();
+    let pages = layout(&doc);
+    let on_first: Vec<&str> = pages[0].texts().collect();
+    assert!(on_first.contains(&"Số:      /BC-SCT"), "{on_first:?}");
+    assert!(
+        on_first.contains(&"Thanh Hóa, ngày     tháng     năm 2027"),
+        "{on_first:?}"
+    );
+    // The room is printed: the blank spans what a handwritten "15" and "05" need.
+    let number = placed(&pages[0])
+        .into_iter()
+        .find(|t| t.text.starts_with("Số:"))
+        .expect("Số");
+    let filled_width = {
+        let mut filled = sample_document();
+        filled.number_line = "Số: 15/BC-SCT".into();
+        let pages = layout(&filled);
+        placed(&pages[0])
+            .into_iter()
+            .find(|t| t.text.starts_with("Số:"))
+            .expect("Số")
+            .width
+    };
+    assert!(
+        number.width > filled_width,
+        "{} ≤ {filled_width}",
+        number.width
+    );
+    let bytes = render_pdf(&doc).expect("PDF");
+    let text = Document::load_mem(&bytes)
+        .expect("reads")
+        .extract_text(&[1])
+        .expect("page 1");
+    assert!(text.contains("/BC-SCT") && text.contains("tháng"), "{text}");
+}
+
+/// Runs `program` with `args`; None when it is not installed.
+fn tool(program: &str, args: &[&std::ffi::OsStr]) -> Option<std::process::Output> {
+    Command::new(program).args(args).output().ok()
+}
+
+#[test]
+fn the_file_is_pdf_1_7_with_its_metadata_and_no_pdf_x_claim() {
+    let doc = sample_document();
+    let bytes = render_pdf(&doc).expect("PDF");
+    assert!(bytes.starts_with(b"%PDF-1.7"), "{:?}", &bytes[..8]);
+    let raw = String::from_utf8_lossy(&bytes);
+    assert!(
+        !raw.contains("GTS_PDFX"),
+        "no PDF/X claim anywhere in the file"
+    );
+
+    let pdf = Document::load_mem(&bytes).expect("reads");
+    let info = pdf
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+        .and_then(|id| pdf.get_dictionary(id))
+        .expect("Info");
+    let text = |key: &[u8]| {
+        info.get(key)
+            .and_then(lopdf::decode_text_string)
+            .unwrap_or_else(|_| panic!("Info lacks {}", String::from_utf8_lossy(key)))
+    };
+    assert_eq!(text(b"Title"), SUMMARY);
+    assert_eq!(text(b"Author"), AGENCY);
+    assert!(
+        text(b"Subject").starts_with("Báo cáo số 15/BC-SCT"),
+        "{}",
+        text(b"Subject")
+    );
+    assert_eq!(text(b"Creator"), "Sổ Khuyến công");
+    let created = info
+        .get(b"CreationDate")
+        .and_then(Object::as_str)
+        .map(|s| String::from_utf8_lossy(s).into_owned())
+        .expect("CreationDate");
+    assert!(
+        created.starts_with("D:20") && created.ends_with("+07'00'"),
+        "{created}"
+    );
+
+    let catalog = pdf.catalog().expect("catalog");
+    let lang = catalog.get(b"Lang").and_then(Object::as_str).expect("Lang");
+    assert_eq!(lang, b"vi-VN");
+    let metadata = catalog
+        .get(b"Metadata")
+        .and_then(Object::as_reference)
+        .and_then(|id| pdf.get_object(id))
+        .and_then(Object::as_stream)
+        .expect("XMP stream");
+    let xmp = String::from_utf8(metadata.content.clone()).expect("XMP is UTF-8");
+    for expected in [
+        SUMMARY,
+        AGENCY,
+        "<rdf:li>vi-VN</rdf:li>",
+        "+07:00</xmp:CreateDate>",
+        "<xmp:CreatorTool>Sổ Khuyến công</xmp:CreatorTool>",
+    ] {
+        assert!(xmp.contains(expected), "XMP lacks {expected:?}: {xmp}");
+    }
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bao_cao.pdf");
+    std::fs::write(&path, &bytes).expect("saved");
+    // -isodates prints the dates with the offset they were written in.
+    match tool("pdfinfo", &["-isodates".as_ref(), path.as_os_str()]) {
+        None => eprintln!("note: pdfinfo is not installed; skipped its reading of the file"),
+        Some(out) => {
+            let said = String::from_utf8_lossy(&out.stdout).into_owned();
+            assert!(out.status.success(), "{said}");
+            let version = said
+                .lines()
+                .find_map(|l| l.strip_prefix("PDF version:"))
+                .map(str::trim)
+                .expect("pdfinfo names the version");
+            assert_eq!(version, "1.7", "{said}");
+            assert!(
+                !said.contains("PDF subtype"),
+                "no PDF/X or PDF/A claim: {said}"
+            );
+            let title = said
+                .lines()
+                .find_map(|l| l.strip_prefix("Title:"))
+                .map(str::trim);
+            assert_eq!(title, Some(SUMMARY), "{said}");
+            let created = said.lines().find(|l| l.starts_with("CreationDate:"));
+            assert!(
+                created.is_some_and(|l| l.trim_end().ends_with("+07")),
+                "dates in Vietnam time: {said}"
+            );
+        }
+    }
+    match tool("qpdf", &["--check".as_ref(), path.as_os_str()]) {
+        None => eprintln!("note: qpdf is not installed; skipped qpdf --check"),
+        Some(out) => {
+            let said = String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr);
+            assert!(out.status.success(), "qpdf --check: {said}");
+            assert!(
+                said.contains("No syntax or stream encoding errors"),
+                "{said}"
+            );
+            assert!(!said.contains("WARNING"), "qpdf warns: {said}");
+        }
+    }
+}
+
+/// Makes a throwaway self-signed key, signs the PDF with pyHanko as an incremental update and
+/// validates the signature against that key; prints one JSON line.
+const PYHANKO_SIGN_AND_VALIDATE: &str = r#"
+import datetime, json, sys
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+from pyhanko.sign import signers
+from pyhanko.sign.fields import SigFieldSpec
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
+
+source, signed, key_path, cert_path = sys.argv[1:5]
+key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Kiem thu ky so")])
+now = datetime.datetime.now(datetime.timezone.utc)
+cert = (
+    x509.CertificateBuilder()
+    .subject_name(name).issuer_name(name).public_key(key.public_key())
+    .serial_number(x509.random_serial_number())
+    .not_valid_before(now - datetime.timedelta(days=1))
+    .not_valid_after(now + datetime.timedelta(days=30))
+    .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+    .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True,
+        key_encipherment=False, data_encipherment=False, key_agreement=False,
+        key_cert_sign=True, crl_sign=True, encipher_only=False, decipher_only=False),
+        critical=True)
+    .sign(key, hashes.SHA256())
+)
+with open(key_path, "wb") as f:
+    f.write(key.private_bytes(serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+with open(cert_path, "wb") as f:
+    f.write(cert.public_bytes(serialization.Encoding.PEM))
+
+signer = signers.SimpleSigner.load(key_path, cert_path, key_passphrase=None)
+with open(source, "rb") as inf:
+    writer = IncrementalPdfFileWriter(inf)
+    meta = signers.PdfSignatureMetadata(field_name="ChuKy")
+    with open(signed, "wb") as outf:
+        signers.sign_pdf(writer, meta, signer=signer, output=outf,
+            new_field_spec=SigFieldSpec(sig_field_name="ChuKy"))
+
+trust = ValidationContext(trust_roots=[signer.signing_cert])
+with open(signed, "rb") as f:
+    reader = PdfFileReader(f)
+    sig = reader.embedded_signatures[0]
+    status = validate_pdf_signature(sig, trust)
+    print(json.dumps({
+        "intact": status.intact, "valid": status.valid, "trusted": status.trusted,
+        "coverage": str(status.coverage), "bottom_line": status.bottom_line,
+    }))
+"#;
+
+#[test]
+fn pyhanko_signs_the_pdf_incrementally_and_validates_it() {
+    let available = Command::new("python3")
+        .args(["-c", "import pyhanko, pyhanko_certvalidator, cryptography"])
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if !available {
+        eprintln!("note: python3 with pyhanko is not installed; skipped signing the PDF");
+        return;
+    }
+    let bytes = render_pdf(&sample_document()).expect("PDF");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = dir.path().join("bao_cao.pdf");
+    let signed = dir.path().join("bao_cao_da_ky.pdf");
+    std::fs::write(&source, &bytes).expect("saved");
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(PYHANKO_SIGN_AND_VALIDATE)
+        .arg(&source)
+        .arg(&signed)
+        .arg(dir.path().join("khoa.pem"))
+        .arg(dir.path().join("chung_thu.pem"))
+        .output()
+        .expect("python3 runs");
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "pyHanko: {said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let status: serde_json::Value = serde_json::from_str(said.trim()).expect("pyHanko's JSON");
+    eprintln!("pyHanko: {status}");
+    assert_eq!(status["intact"], true, "{status}");
+    assert_eq!(status["valid"], true, "{status}");
+    assert_eq!(status["trusted"], true, "{status}");
+    assert_eq!(status["bottom_line"], true, "{status}");
+    assert!(
+        status["coverage"]
+            .as_str()
+            .is_some_and(|c| c.contains("ENTIRE_FILE")),
+        "{status}"
+    );
+    // An incremental update: the report's own bytes are untouched at the start of the file.
+    let signed_bytes = std::fs::read(&signed).expect("signed file");
+    assert!(signed_bytes.len() > bytes.len());
+    assert!(
+        signed_bytes.starts_with(&bytes),
+        "the signature was appended, not rewritten"
+    );
+    let pdf = Document::load_mem(&signed_bytes).expect("the signed file reads");
+    assert!(pdf.extract_text(&[1]).expect("page 1").contains(NATION));
+}

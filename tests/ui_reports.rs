@@ -125,3 +125,45 @@ fn finalising_an_incomplete_report_names_what_is_missing() {
     let report = &h.state().service().store().reports().expect("list")[0];
     assert!(report.frozen.is_none());
 }
+
+#[test]
+fn the_signer_is_chosen_not_typed_and_prints_composed() {
+    let (dir, path) = common::temp_db();
+    let store = common::store_for_thanh_hoa(&path);
+    let app = common::new_app(store)
+        .expect("app")
+        .with_file_picker(Box::new(SaveInto(dir.path().to_owned())));
+    let mut h = common::app_harness(app);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run();
+    h.get_by_label("Tạo báo cáo").click();
+    h.run();
+    assert!(
+        h.query_by_label("In: GIÁM ĐỐC").is_some(),
+        "the head signs in person by default"
+    );
+    h.get_by_label("Quyền hạn ký").click();
+    h.run();
+    h.get_by_label("KT. — ký thay người đứng đầu").click();
+    h.run();
+    // The deputy's title is offered from the head's.
+    assert!(
+        h.query_by_label("In: KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC")
+            .is_some()
+    );
+    type_into(&mut h, "Ký hiệu người soạn thảo", "NVA");
+    h.get_by_label("Lưu").click();
+    h.run();
+    let saved = &h.state().service().store().reports().expect("list")[0];
+    assert_eq!(
+        saved.signer.authority,
+        khuyencong::domain::report::Authority::Deputy
+    );
+    assert_eq!(saved.signer.position, "Phó Giám đốc");
+    assert_eq!(saved.filing.initials, "NVA");
+    assert!(
+        saved.date_left_blank,
+        "a new draft waits for the Văn thư's date"
+    );
+}

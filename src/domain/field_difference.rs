@@ -305,18 +305,18 @@ pub fn report_differences(mine: &SavedReport, stored: &SavedReport) -> Vec<Field
     );
     d.text(
         "Lưu",
-        &a.distribution.join("; "),
-        &b.distribution.join("; "),
+        &a.distribution_items().join("; "),
+        &b.distribution_items().join("; "),
     );
     let signer = |r: &SavedReport| {
-        [&r.signer.authority, &r.signer.position, &r.signer.name]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join(" — ")
+        let mut parts = r.signer.title_lines();
+        parts.push(r.signer.name.clone());
+        parts.retain(|s| !s.is_empty());
+        parts.join(" — ")
     };
     d.text("Người ký", &signer(a), &signer(b));
+    d.text("Mở đầu", &a.opening, &b.opening);
+    d.text("Kết thúc", &a.closing, &b.closing);
     let sections = a.sections.len().max(b.sections.len());
     for i in 0..sections {
         let heading = SECTION_HEADINGS

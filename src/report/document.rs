@@ -44,7 +44,18 @@ pub enum Block {
     Paragraph(String),
 }
 
-pub use crate::domain::report::signer::Signer;
+/// The signature block as printed (ô 7a–7c), its lines already composed and upper case by
+/// `domain::report::Signer::title_lines`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Signer {
+    /// The first title line: "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", "Q. GIÁM ĐỐC"; empty when
+    /// the head signs in person.
+    pub authority: String,
+    /// "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC"; empty under "Q. GIÁM ĐỐC".
+    pub position: String,
+    /// "Nguyễn Văn An"; empty leaves the room for the signature all the same.
+    pub name: String,
+}
 
 /// A table appendix, starting on its own page with its own page numbering.
 #[derive(Debug, Clone, PartialEq, Eq)]

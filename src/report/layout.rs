@@ -2,6 +2,7 @@
 //! describes: the main text (header, body, signature, Nơi nhận) on portrait pages numbered from
 //! the second, then each appendix on its own pages with its own numbering.
 
+mod agency_name;
 mod appendix;
 mod column_widths;
 mod letterhead;

@@ -22,7 +22,7 @@ pub use error::ReportError;
 pub use layout::layout;
 pub use narrative::new_draft;
 pub use page::{Face, Page, PageItem};
-pub use pdf::{render_pdf, write_pdf};
+pub use pdf::{DocumentInfo, render_pdf, write_pdf};
 pub use xlsx::{XlsxError, write_xlsx};
 
 // The report's data lives in the domain; these names keep the report's own paths short.

@@ -1,9 +1,10 @@
 //! One path from a saved report to its pages, PDF and XLSX, shared by the Báo cáo screen and
 //! `khuyencong report`, so both produce the same file.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::report::saved_report::{Frozen, SavedReport};
+use crate::domain::report::signer::Authority;
 use crate::report::page::Page;
 use crate::report::{OfficialDocument, ReportFigures, build_document, layout};
 use crate::service::report_figures::gather_figures;
@@ -38,7 +39,10 @@ pub fn render(report: &SavedReport, figures: &ReportFigures) -> Rendered {
 
 impl Rendered {
     pub fn pdf(&self) -> Result<Vec<u8>, crate::report::ReportError> {
-        crate::report::write_pdf(&self.document.summary, &self.pages)
+        crate::report::write_pdf(
+            &crate::report::pdf::DocumentInfo::of(&self.document),
+            &self.pages,
+        )
     }
 
     pub fn xlsx(&self) -> Result<Vec<u8>, crate::report::XlsxError> {
@@ -124,31 +128,139 @@ pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> ServiceResult<()> {
     })
 }
 
-/// `khuyencong report`: a draft of `kind` for `year` with the unit's defaults, written to
-/// `out` (PDF) and optionally `xlsx`. Returns a one-line summary.
+/// What `khuyencong report` prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReportRequest {
+    /// A new draft of `kind` for `year` with the unit's defaults, completed by `fill`.
+    Draft {
+        kind: crate::report::ReportKind,
+        year: i32,
+        fill: DraftFill,
+    },
+    /// A report saved in the database, found by its number (Số), and by the year of its date
+    /// when several share the number.
+    Saved { number: String, year: Option<i32> },
+}
+
+/// What the command line fills in on a draft; None keeps the unit's default.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DraftFill {
+    /// Số (`--so`); none leaves "Số:      /BC-…" for the Văn thư.
+    pub number: Option<String>,
+    /// Ngày ban hành (`--ngay`); none leaves day and month for the Văn thư.
+    pub date: Option<NaiveDate>,
+    /// Họ tên người ký (`--nguoi-ky`).
+    pub signer_name: Option<String>,
+    /// Quyền hạn ký (`--quyen-han`), with the head's title when it was written out
+    /// ("KT. Giám đốc").
+    pub authority: Option<(Authority, String)>,
+    /// Chức vụ người ký (`--chuc-vu`).
+    pub position: Option<String>,
+}
+
+impl DraftFill {
+    /// Writes the filled fields into `report`.
+    pub fn apply(&self, report: &mut SavedReport) {
+        if let Some(number) = &self.number {
+            report.number = number.clone();
+        }
+        if let Some(date) = self.date {
+            report.date = date;
+            report.date_left_blank = false;
+        }
+        if let Some(name) = &self.signer_name {
+            report.signer.name = name.clone();
+        }
+        if let Some(position) = &self.position {
+            report.signer.position = position.clone();
+        }
+        if let Some((authority, head)) = &self.authority {
+            let signer = &mut report.signer;
+            signer.authority = *authority;
+            if !head.is_empty() {
+                signer.head = head.clone();
+            }
+            // "KT." with the head's own title as position would print "KT. GIÁM ĐỐC" over
+            // "GIÁM ĐỐC": the deputy is the Phó.
+            let same_as_head =
+                crate::text::fold(&signer.position) == crate::text::fold(&signer.head);
+            if *authority == Authority::Deputy && self.position.is_none() && same_as_head {
+                signer.position = format!("Phó {}", signer.head.trim());
+            }
+        }
+    }
+}
+
+/// `khuyencong report`: the PDF (and XLSX) of `request`. Returns a summary, with a warning
+/// when the signature block still lacks what the decree wants.
 pub fn write_report_files(
     store: &Store,
-    kind: crate::report::ReportKind,
-    year: i32,
+    request: &ReportRequest,
     today: NaiveDate,
     out: &std::path::Path,
     xlsx: Option<&std::path::Path>,
 ) -> ServiceResult<String> {
-    let defaults = store.report_defaults()?;
-    let period = kind.default_period(year);
-    let figures = gather_figures(store, kind, year, period)?;
-    let report = crate::report::new_draft(kind, year, today, &defaults, &figures);
+    let (report, figures) = match request {
+        ReportRequest::Draft { kind, year, fill } => {
+            let defaults = store.report_defaults()?;
+            let period = kind.default_period(*year);
+            let figures = gather_figures(store, *kind, *year, period)?;
+            let mut report = crate::report::new_draft(*kind, *year, today, &defaults, &figures);
+            fill.apply(&mut report);
+            (report, figures)
+        }
+        ReportRequest::Saved { number, year } => {
+            let report = saved_by_number(store, number, *year)?;
+            let figures = figures_for(store, &report)?;
+            (report, figures)
+        }
+    };
     let rendered = render(&report, &figures);
     write_file(out, &rendered.pdf()?)?;
     if let Some(path) = xlsx {
         write_file(path, &rendered.xlsx()?)?;
     }
-    Ok(format!(
+    let mut summary = format!(
         "Đã ghi {} ({} trang, {} đề án){}.",
         out.display(),
         rendered.pages.len(),
         figures.projects.len(),
         xlsx.map(|p| format!(" và {}", p.display()))
             .unwrap_or_default()
-    ))
+    );
+    if let Some(problem) = report.signer.problem() {
+        summary.push_str(&format!(
+            "\nCảnh báo: {problem} Ghi người ký bằng --nguoi-ky, --quyen-han, --chuc-vu."
+        ));
+    }
+    Ok(summary)
+}
+
+/// The saved report numbered `number` (leading zeros aside), of the year `year` if given.
+fn saved_by_number(store: &Store, number: &str, year: Option<i32>) -> ServiceResult<SavedReport> {
+    let wanted = number.trim().trim_start_matches('0');
+    let mut found: Vec<SavedReport> = store
+        .reports()?
+        .into_iter()
+        .filter(|r| r.number.trim().trim_start_matches('0') == wanted && !wanted.is_empty())
+        .filter(|r| year.is_none_or(|y| r.date.year() == y))
+        .collect();
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(ServiceError::Refused(format!(
+            "Không có báo cáo số {} {}trong tệp dữ liệu.",
+            number.trim(),
+            year.map(|y| format!("năm {y} ")).unwrap_or_default()
+        ))),
+        _ => {
+            let mut years: Vec<String> = found.iter().map(|r| r.date.year().to_string()).collect();
+            years.dedup();
+            Err(ServiceError::Refused(format!(
+                "Có {} báo cáo cùng số {} (năm {}); thêm --year NĂM để chọn một.",
+                found.len(),
+                number.trim(),
+                years.join(", ")
+            )))
+        }
+    }
 }

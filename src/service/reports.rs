@@ -7,7 +7,9 @@ use uuid::Uuid;
 
 use crate::domain::report::{ReportFigures, ReportKind, SavedReport};
 use crate::service::report_figures::gather_figures;
-use crate::service::report_output::{drift_since_freeze, figures_for, freeze, write_report_files};
+use crate::service::report_output::{
+    ReportRequest, drift_since_freeze, figures_for, freeze, write_report_files,
+};
 use crate::service::{Service, ServiceError, ServiceResult};
 
 impl Service {
@@ -16,11 +18,15 @@ impl Service {
         Ok(self.store.reports()?)
     }
 
-    /// One saved report.
+    /// One saved report, an old "Lưu: …" item of its Nơi nhận moved into the filing fields
+    /// where the screen edits them (it prints the same line).
     pub fn report(&self, id: Uuid) -> ServiceResult<SavedReport> {
-        self.store
+        let mut report = self
+            .store
             .report(id)?
-            .ok_or(ServiceError::NotFound("báo cáo"))
+            .ok_or(ServiceError::NotFound("báo cáo"))?;
+        report.filing.adopt_legacy(&mut report.distribution);
+        Ok(report)
     }
 
     /// A new draft of `kind` for `year` with the unit's defaults and the narrative written from
@@ -77,14 +83,14 @@ impl Service {
         Ok(self.store.delete_report(id, loaded_version)?)
     }
 
-    /// `khuyencong report`: a draft of `kind` for `year` written to `out` (PDF) and `xlsx`.
+    /// `khuyencong report`: a completed draft, or a saved report, written to `out` (PDF) and
+    /// `xlsx`.
     pub fn write_report_files(
         &self,
-        kind: ReportKind,
-        year: i32,
+        request: &ReportRequest,
         out: &Path,
         xlsx: Option<&Path>,
     ) -> ServiceResult<String> {
-        write_report_files(&self.store, kind, year, self.session.today, out, xlsx)
+        write_report_files(&self.store, request, self.session.today, out, xlsx)
     }
 }

@@ -32,6 +32,52 @@ pub fn format_date(d: NaiveDate) -> String {
     format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
 }
 
+/// A day or month as Nghị định 30/2020 writes it in a document: days below 10 and the months
+/// 1 and 2 get a leading zero ("05", "02"), other months do not ("3"), so that nobody can add
+/// a digit in front of a handwritten or printed "1" or "2".
+fn decree_day(day: u32) -> String {
+    format!("{day:02}")
+}
+
+fn decree_month(month: u32) -> String {
+    if month <= 2 {
+        format!("{month:02}")
+    } else {
+        month.to_string()
+    }
+}
+
+/// A date as a document writes it in words: "ngày 05 tháng 02 năm 2026", "ngày 15 tháng 3 năm
+/// 2026" (Nghị định 30/2020, Phụ lục I, Mục II, khoản 4).
+pub fn date_in_words(d: NaiveDate) -> String {
+    format!(
+        "ngày {} tháng {} năm {}",
+        decree_day(d.day()),
+        decree_month(d.month()),
+        d.year()
+    )
+}
+
+/// The date of a draft whose day and month the Văn thư writes in when the document is
+/// issued: "ngày     tháng     năm 2026".
+pub fn undated_in_words(year: i32) -> String {
+    format!("ngày{BLANK}tháng{BLANK}năm {year}")
+}
+
+/// The room left for a handwritten day, month or number: five spaces, as offices type it.
+pub const BLANK: &str = "     ";
+
+/// A date in figures as a document's text writes it: "05/02/2026", "15/3/2026" (the same
+/// padding as [`date_in_words`]). Screens keep [`format_date`], whose columns line up.
+pub fn format_date_in_document(d: NaiveDate) -> String {
+    format!(
+        "{}/{}/{:04}",
+        decree_day(d.day()),
+        decree_month(d.month()),
+        d.year()
+    )
+}
+
 /// Formats a date and time as "dd/mm/yyyy HH:MM" (24-hour clock): "05/01/2027 14:03".
 pub fn format_datetime(dt: NaiveDateTime) -> String {
     format!(
@@ -104,6 +150,20 @@ mod tests {
         assert_eq!(format_date(date(2027, 1, 5)), "05/01/2027");
         assert_eq!(format_date(date(2025, 12, 31)), "31/12/2025");
         assert_eq!(format_date(date(999, 3, 4)), "04/03/0999");
+    }
+
+    #[test]
+    fn documents_pad_days_below_ten_and_the_first_two_months() {
+        assert_eq!(date_in_words(date(2026, 2, 5)), "ngày 05 tháng 02 năm 2026");
+        assert_eq!(date_in_words(date(2026, 3, 15)), "ngày 15 tháng 3 năm 2026");
+        assert_eq!(date_in_words(date(2027, 1, 5)), "ngày 05 tháng 01 năm 2027");
+        assert_eq!(
+            date_in_words(date(2025, 12, 9)),
+            "ngày 09 tháng 12 năm 2025"
+        );
+        assert_eq!(format_date_in_document(date(2026, 8, 6)), "06/8/2026");
+        assert_eq!(format_date_in_document(date(2026, 2, 2)), "02/02/2026");
+        assert_eq!(undated_in_words(2026), "ngày     tháng     năm 2026");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::domain::field_difference::report_differences;
 use crate::domain::report::saved_report::{SECTION_HEADINGS, SavedReport};
+use crate::domain::report::signer::{Authority, Signer};
 use crate::domain::stale_save::{StaleSave, StoredVersion};
 use crate::report::ReportKind;
 use crate::text::date::format_date;
@@ -68,8 +69,9 @@ impl ReportPanel {
         }
     }
 
-    /// Opens `report` in the form.
-    pub fn open(&mut self, report: SavedReport) {
+    /// Opens `report` in the form; an old "Lưu: …" item moves into the Lưu fields.
+    pub fn open(&mut self, mut report: SavedReport) {
+        report.filing.adopt_legacy(&mut report.distribution);
         self.recipients_text = report.recipients.join("\n");
         self.distribution_text = report.distribution.join("\n");
         self.draft = Some(report);
@@ -257,6 +259,14 @@ impl ReportPanel {
                 }
             });
             ui.add_space(6.0);
+            let l =
+                ui.label(RichText::new("Mở đầu (văn bản, yêu cầu mà báo cáo trả lời)").strong());
+            ui.add(
+                egui::TextEdit::multiline(&mut report.opening)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id);
             for (i, heading) in SECTION_HEADINGS.iter().enumerate() {
                 let Some(text) = report.sections.get_mut(i) else {
                     continue;
@@ -269,6 +279,13 @@ impl ReportPanel {
                 )
                 .labelled_by(l.id);
             }
+            let l = ui.label(RichText::new("Kết thúc (Trên đây là báo cáo …)").strong());
+            ui.add(
+                egui::TextEdit::multiline(&mut report.closing)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id);
         });
         report.recipients = lines(&self.recipients_text);
         report.distribution = lines(&self.distribution_text);
@@ -291,8 +308,22 @@ fn text_field(ui: &mut Ui, label: &str, value: &mut String) {
     ui.end_row();
 }
 
+/// A name printed in the letterhead: Enter breaks the line where the user wants it broken.
+fn name_field(ui: &mut Ui, label: &str, value: &mut String) {
+    let l = ui.label(label);
+    ui.add(
+        egui::TextEdit::multiline(value)
+            .desired_rows(1)
+            .desired_width(300.0),
+    )
+    .on_hover_text("Xuống dòng (Enter) để tự chọn chỗ ngắt dòng trên tiêu đề; để liền thì phần mềm ngắt giữa các cụm từ")
+    .labelled_by(l.id);
+    ui.end_row();
+}
+
 /// A required date; unreadable text keeps the old date and adds a message naming the field.
-fn date_field(ui: &mut Ui, label: &str, value: &mut NaiveDate, errors: &mut Vec<String>) {
+/// Returns true when the user changed it.
+fn date_field(ui: &mut Ui, label: &str, value: &mut NaiveDate, errors: &mut Vec<String>) -> bool {
     let l = ui.label(label);
     let mut date = Some(*value);
     let (_, error) = date_edit(
@@ -303,10 +334,75 @@ fn date_field(ui: &mut Ui, label: &str, value: &mut NaiveDate, errors: &mut Vec<
         &mut date,
     );
     errors.extend(error);
+    let mut changed = false;
     if let Some(d) = date {
+        changed = d != *value;
         *value = d;
     }
     ui.end_row();
+    changed
+}
+
+/// Quyền hạn ký as a choice, the head's title it names, the signer's position and name, and
+/// the lines as they will print. Choosing KT. offers "Phó …" of the head as the position.
+fn signer_fields(ui: &mut Ui, signer: &mut Signer) {
+    let l = ui.label("Quyền hạn ký");
+    let before = signer.authority;
+    egui::ComboBox::from_id_salt("report_signer_authority")
+        .selected_text(signer.authority.label())
+        .width(300.0)
+        .show_ui(ui, |ui| {
+            for authority in Authority::ALL {
+                ui.selectable_value(&mut signer.authority, authority, authority.label());
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    ui.end_row();
+    if signer.authority != before {
+        offer_position(signer, before);
+    }
+    let head_label = if signer.authority == Authority::Collective {
+        "Tập thể (sau TM.)"
+    } else {
+        "Chức vụ người đứng đầu"
+    };
+    let l = ui.label(head_label);
+    ui.add_enabled(
+        signer.authority != Authority::InPerson,
+        egui::TextEdit::singleline(&mut signer.head).desired_width(300.0),
+    )
+    .labelled_by(l.id);
+    ui.end_row();
+    text_field(ui, "Chức vụ người ký", &mut signer.position);
+    text_field(ui, "Họ tên người ký", &mut signer.name);
+    ui.label("");
+    ui.weak(format!("In: {}", signer.title_lines().join(" / ")));
+    ui.end_row();
+}
+
+/// The position that goes with a new authority: a deputy signing for the head is "Phó …"; the
+/// head in person holds the head's own title.
+fn offer_position(signer: &mut Signer, before: Authority) {
+    let folded = |s: &str| crate::text::fold(s.trim());
+    let head = signer.head.trim().to_owned();
+    if head.is_empty() {
+        return;
+    }
+    let deputy = format!("Phó {head}");
+    match signer.authority {
+        Authority::Deputy
+            if folded(&signer.position) == folded(&head) || signer.position.trim().is_empty() =>
+        {
+            signer.position = deputy;
+        }
+        Authority::InPerson
+            if before == Authority::Deputy && folded(&signer.position) == folded(&deputy) =>
+        {
+            signer.position = head;
+        }
+        _ => {}
+    }
 }
 
 /// Number, date, place, agencies, addressees, signer and the data period.
@@ -321,12 +417,27 @@ fn header_fields(
         .num_columns(2)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            text_field(ui, "Số", &mut report.number);
+            let l = ui.label("Số");
+            ui.add(
+                egui::TextEdit::singleline(&mut report.number)
+                    .desired_width(300.0)
+                    .hint_text("để trống cho Văn thư cấp số"),
+            )
+            .labelled_by(l.id);
+            ui.end_row();
             text_field(ui, "Ký hiệu", &mut report.symbol);
-            date_field(ui, "Ngày ban hành", &mut report.date, &mut errors);
+            if date_field(ui, "Ngày ban hành", &mut report.date, &mut errors) {
+                report.date_left_blank = false;
+            }
+            ui.label("");
+            ui.checkbox(
+                &mut report.date_left_blank,
+                "Để trống ngày, tháng cho Văn thư điền khi phát hành",
+            );
+            ui.end_row();
             text_field(ui, "Địa danh", &mut report.place);
-            text_field(ui, "Cơ quan chủ quản", &mut report.parent_agency);
-            text_field(ui, "Cơ quan ban hành", &mut report.agency);
+            name_field(ui, "Cơ quan chủ quản", &mut report.parent_agency);
+            name_field(ui, "Cơ quan ban hành", &mut report.agency);
             date_field(ui, "Số liệu từ ngày", &mut report.period_from, &mut errors);
             date_field(ui, "Số liệu đến ngày", &mut report.period_to, &mut errors);
             let l = ui.label("Kính gửi (mỗi dòng một nơi)");
@@ -343,15 +454,23 @@ fn header_fields(
                     .desired_rows(3)
                     .desired_width(300.0),
             )
+            .on_hover_text("Dòng \"Lưu: VT, …\" cuối cùng được ghép từ ba ô dưới đây")
             .labelled_by(l.id);
             ui.end_row();
             text_field(
                 ui,
-                "Quyền hạn ký (KT., TM., Q.…)",
-                &mut report.signer.authority,
+                "Lưu: đơn vị soạn thảo (viết tắt)",
+                &mut report.filing.unit,
             );
-            text_field(ui, "Chức vụ người ký", &mut report.signer.position);
-            text_field(ui, "Họ tên người ký", &mut report.signer.name);
+            text_field(ui, "Ký hiệu người soạn thảo", &mut report.filing.initials);
+            let l = ui.label("Số bản phát hành");
+            ui.add(egui::DragValue::new(&mut report.filing.copies).range(0..=9999))
+                .labelled_by(l.id);
+            ui.end_row();
+            ui.label("");
+            ui.weak(format!("In: - {}.", report.filing.line()));
+            ui.end_row();
+            signer_fields(ui, &mut report.signer);
         });
     errors
 }

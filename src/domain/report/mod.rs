@@ -3,11 +3,13 @@
 //! store and laid out by `report/`.
 
 pub mod figures;
+pub mod filing;
 pub mod report_kind;
 pub mod saved_report;
 pub mod signer;
 
 pub use figures::ReportFigures;
+pub use filing::Filing;
 pub use report_kind::ReportKind;
 pub use saved_report::{Frozen, ReportDefaults, SavedReport};
-pub use signer::Signer;
+pub use signer::{Authority, Signer};

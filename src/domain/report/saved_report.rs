@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::figures::ReportFigures;
+use super::filing::Filing;
 use super::report_kind::ReportKind;
-use super::signer::Signer;
+use super::signer::{Authority, Signer};
+use crate::text::date::{BLANK, date_in_words, undated_in_words};
 use crate::text::lower_first;
 
 /// The five narrative sections of DOMAIN.md §5.3, in order.
@@ -26,15 +28,17 @@ pub const SECTION_HEADINGS: [&str; 5] = [
 pub struct ReportDefaults {
     /// "UBND TỈNH THANH HÓA".
     pub parent_agency: String,
-    /// "SỞ CÔNG THƯƠNG".
+    /// "SỞ CÔNG THƯƠNG". A line break typed in the name is where the letterhead breaks it.
     pub agency: String,
     /// Ký hiệu after the number: "BC-SCT", "BC-TTKC".
     pub symbol: String,
     /// Địa danh: "Thanh Hóa".
     pub place: String,
     pub recipients: Vec<String>,
+    /// Nơi nhận without the last "Lưu: …" line, which [`Filing`] composes.
     pub distribution: Vec<String>,
     pub signer: Signer,
+    pub filing: Filing,
 }
 
 impl ReportDefaults {
@@ -55,18 +59,56 @@ impl ReportDefaults {
                 "Bộ Công Thương (Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công)".into(),
                 province_ubnd,
             ],
-            distribution: vec![
-                "Như trên".into(),
-                "Sở Công Thương (để báo cáo)".into(),
-                "Lưu: VT, TTKC".into(),
-            ],
+            distribution: vec!["Như trên".into(), "Sở Công Thương (để báo cáo)".into()],
             signer: Signer {
-                authority: String::new(),
+                authority: Authority::InPerson,
+                head: "Giám đốc".into(),
                 position: "Giám đốc".into(),
                 name: String::new(),
             },
+            filing: Filing {
+                unit: "TTKC".into(),
+                ..Filing::default()
+            },
         }
     }
+
+    /// Moves an old "Lưu: …" item of the list into [`Filing`] (see [`Filing::adopt_legacy`]).
+    pub fn adopt_legacy_filing(&mut self) {
+        self.filing.adopt_legacy(&mut self.distribution);
+    }
+}
+
+/// The opening paragraph a new report starts with: what it answers, and who reports.
+pub fn default_opening(kind: ReportKind, year: i32, agency: &str) -> String {
+    let agency = one_line(agency);
+    match kind {
+        ReportKind::Registration => format!(
+            "Thực hiện hướng dẫn của Bộ Công Thương về xây dựng kế hoạch khuyến công năm {year}, \
+             {agency} báo cáo kết quả thực hiện công tác khuyến công năm {} và đăng ký kế hoạch \
+             khuyến công năm {year} như sau:",
+            year - 1
+        ),
+        _ => format!(
+            "Thực hiện chế độ báo cáo định kỳ về hoạt động khuyến công, {agency} báo cáo {} như \
+             sau:",
+            lower_first(&kind.summary(year))
+        ),
+    }
+}
+
+/// The closing formula after the last section ("Trên đây là báo cáo …").
+pub fn default_closing(kind: ReportKind, year: i32, agency: &str) -> String {
+    format!(
+        "Trên đây là báo cáo {} của {}.",
+        lower_first(&kind.summary(year)),
+        one_line(agency)
+    )
+}
+
+/// An agency name as a sentence names it: a line break typed for the letterhead is a space.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The finalised figures and who finalised them.
@@ -96,6 +138,19 @@ pub struct SavedReport {
     pub recipients: Vec<String>,
     pub distribution: Vec<String>,
     pub signer: Signer,
+    /// The "Lưu: VT, …" line closing Nơi nhận.
+    #[serde(default)]
+    pub filing: Filing,
+    /// True while the Văn thư is to write the day and month in by hand on issue: the
+    /// letterhead prints "ngày     tháng     năm 2026" (the year of `date`).
+    #[serde(default)]
+    pub date_left_blank: bool,
+    /// The paragraph before section I, citing what the report answers; empty prints none.
+    #[serde(default)]
+    pub opening: String,
+    /// The closing formula after the last section ("Trên đây là báo cáo …").
+    #[serde(default)]
+    pub closing: String,
     /// The narrative, one text per heading of [`SECTION_HEADINGS`]; paragraphs one per line.
     pub sections: Vec<String>,
     pub frozen: Option<Frozen>,
@@ -106,8 +161,9 @@ pub struct SavedReport {
 }
 
 impl SavedReport {
-    /// A new draft of `kind` for `year`, dated `today`, with the unit's defaults and the
-    /// given narrative (`report::new_draft` prefills it from the figures).
+    /// A new draft of `kind` for `year`, in the year of `today`, with the unit's defaults and
+    /// the given narrative (`report::new_draft` prefills it from the figures). Its day and
+    /// month are left for the Văn thư until someone types a date.
     pub fn new(
         kind: ReportKind,
         year: i32,
@@ -116,6 +172,8 @@ impl SavedReport {
         sections: Vec<String>,
     ) -> SavedReport {
         let (period_from, period_to) = kind.default_period(year);
+        let mut defaults = defaults.clone();
+        defaults.adopt_legacy_filing();
         SavedReport {
             id: Uuid::now_v7(),
             kind,
@@ -131,6 +189,10 @@ impl SavedReport {
             recipients: defaults.recipients.clone(),
             distribution: defaults.distribution.clone(),
             signer: defaults.signer.clone(),
+            filing: defaults.filing.clone(),
+            date_left_blank: true,
+            opening: default_opening(kind, year, &defaults.agency),
+            closing: default_closing(kind, year, &defaults.agency),
             sections,
             frozen: None,
             row_version: FIRST_ROW_VERSION,
@@ -143,21 +205,20 @@ impl SavedReport {
         let number = self.number.trim();
         let number = match number.parse::<u32>() {
             Ok(n) if n < 10 => format!("{n:02}"),
-            _ if number.is_empty() => "     ".to_owned(),
+            _ if number.is_empty() => BLANK.to_owned(),
             _ => number.to_owned(),
         };
         format!("Số: {number}/{}", self.symbol.trim())
     }
 
-    /// "ngày 05 tháng 01 năm 2027": day and month padded (NĐ 30/2020 pads days < 10 and
-    /// months 1 and 2; padding every month below 10 is what most offices print).
+    /// "ngày 05 tháng 01 năm 2027", "ngày 15 tháng 3 năm 2027" (NĐ 30/2020 pads days < 10
+    /// and months 1 and 2), or "ngày     tháng     năm 2027" while the Văn thư is to date it.
     pub fn date_phrase(&self) -> String {
-        format!(
-            "ngày {:02} tháng {:02} năm {}",
-            self.date.day(),
-            self.date.month(),
-            self.date.year()
-        )
+        if self.date_left_blank {
+            undated_in_words(self.date.year())
+        } else {
+            date_in_words(self.date)
+        }
     }
 
     /// "Thanh Hóa, ngày 05 tháng 01 năm 2027".
@@ -181,7 +242,33 @@ impl SavedReport {
             recipients: self.recipients.clone(),
             distribution: self.distribution.clone(),
             signer: self.signer.clone(),
+            filing: self.filing.clone(),
         }
+    }
+
+    /// Nơi nhận as printed: the items, then the composed "Lưu: …" line. A report saved before
+    /// the filing fields existed keeps its own "Lưu: …" item.
+    pub fn distribution_items(&self) -> Vec<String> {
+        let mut items = self.distribution.clone();
+        if !self.filing.is_empty() {
+            items.retain(|item| Filing::from_legacy_item(item).is_none());
+            items.push(self.filing.line());
+        }
+        items
+    }
+
+    /// The opening, the sections and the closing as one body: (heading, text) pairs, the
+    /// opening and closing without a heading.
+    pub fn body_texts(&self) -> Vec<(Option<&'static str>, &str)> {
+        let mut texts = vec![(None, self.opening.as_str())];
+        texts.extend(
+            SECTION_HEADINGS
+                .iter()
+                .zip(&self.sections)
+                .map(|(heading, text)| (Some(*heading), text.as_str())),
+        );
+        texts.push((None, self.closing.as_str()));
+        texts
     }
 
     /// Checks what must be right before the report is finalised.
@@ -195,8 +282,8 @@ impl SavedReport {
         if self.place.trim().is_empty() {
             return Err("Địa danh: chưa nhập.".into());
         }
-        if self.signer.name.trim().is_empty() {
-            return Err("Người ký: chưa nhập họ tên.".into());
+        if let Some(problem) = self.signer.problem() {
+            return Err(problem.into());
         }
         if self.period_to < self.period_from {
             return Err("Kỳ số liệu: ngày kết thúc trước ngày bắt đầu.".into());
@@ -219,15 +306,52 @@ mod tests {
         };
         let mut r = SavedReport::new(ReportKind::Year, 2026, day, &defaults, Vec::new());
         assert_eq!(r.number_line(), "Số:      /BC-SCT");
+        assert_eq!(r.place_and_date(), "Thanh Hóa, ngày     tháng     năm 2027");
+        r.date_left_blank = false;
         r.number = "5".into();
         assert_eq!(r.number_line(), "Số: 05/BC-SCT");
         assert_eq!(r.reference(), "05/BC-SCT");
         r.number = "123".into();
         assert_eq!(r.number_line(), "Số: 123/BC-SCT");
         assert_eq!(r.place_and_date(), "Thanh Hóa, ngày 05 tháng 01 năm 2027");
+        r.date = NaiveDate::from_ymd_opt(2027, 3, 15).expect("date");
+        assert_eq!(r.place_and_date(), "Thanh Hóa, ngày 15 tháng 3 năm 2027");
         assert!(
             r.validate_for_freeze()
                 .is_err_and(|e| e.contains("Tên cơ quan"))
+        );
+    }
+
+    #[test]
+    fn a_new_report_opens_and_closes_and_files_its_copies() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 20).expect("date");
+        let mut defaults = ReportDefaults::suggested("Trung tâm Khuyến công", "Tỉnh Thanh Hóa");
+        defaults.filing.initials = "NVA".into();
+        defaults.filing.copies = 5;
+        let r = SavedReport::new(ReportKind::Quarter(1), 2026, day, &defaults, Vec::new());
+        assert_eq!(
+            r.opening,
+            "Thực hiện chế độ báo cáo định kỳ về hoạt động khuyến công, Trung tâm Khuyến công \
+             báo cáo kết quả thực hiện công tác khuyến công quý I năm 2026 như sau:"
+        );
+        assert_eq!(
+            r.closing,
+            "Trên đây là báo cáo kết quả thực hiện công tác khuyến công quý I năm 2026 của Trung \
+             tâm Khuyến công."
+        );
+        assert_eq!(
+            r.distribution_items().last().map(String::as_str),
+            Some("Lưu: VT, TTKC (NVA05)")
+        );
+        // Defaults saved before the filing fields: their "Lưu" item becomes the fields.
+        let mut old = defaults.clone();
+        old.filing = Filing::default();
+        old.distribution.push("Lưu: VT, QLCN".into());
+        let r = SavedReport::new(ReportKind::Year, 2026, day, &old, Vec::new());
+        assert_eq!(r.filing.unit, "QLCN");
+        assert_eq!(
+            r.distribution_items(),
+            ["Như trên", "Sở Công Thương (để báo cáo)", "Lưu: VT, QLCN"]
         );
     }
 }

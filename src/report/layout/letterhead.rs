@@ -2,7 +2,8 @@
 //! Số on the left; Quốc hiệu, Tiêu ngữ and the place and date on the right; then "BÁO CÁO" and
 //! the trích yếu, each short rule in its place.
 
-use super::sheet::{Band, Flow, Sheet};
+use super::agency_name::break_agency_name;
+use super::sheet::{Band, Flow, Placed, Sheet};
 use super::{SINGLE, Style};
 use crate::report::document::{Align, OfficialDocument};
 use crate::report::page::Face;
@@ -74,22 +75,17 @@ fn header(flow: &mut Flow, doc: &OfficialDocument) {
     };
     let top = sheet.top();
 
+    // Names too long for the column break between phrases, not wherever the width runs out.
+    let parent_text = break_agency_name(&doc.parent_agency, left.width, |text| {
+        sheet.width_of(text, PARENT)
+    });
+    let agency_text = break_agency_name(&doc.issuing_agency, left.width, |text| {
+        sheet.width_of(text, AGENCY)
+    });
     let parent_baseline = sheet.baseline(top, PARENT);
-    let parent = sheet.place_lines(
-        left,
-        Align::Center,
-        parent_baseline,
-        PARENT,
-        &doc.parent_agency,
-    );
+    let parent = sheet.place_lines(left, Align::Center, parent_baseline, PARENT, &parent_text);
     let agency_baseline = sheet.baseline(parent.next_top, AGENCY);
-    let agency = sheet.place_lines(
-        left,
-        Align::Center,
-        agency_baseline,
-        AGENCY,
-        &doc.issuing_agency,
-    );
+    let agency = sheet.place_lines(left, Align::Center, agency_baseline, AGENCY, &agency_text);
     let mut left_bottom = agency.next_top;
     if agency.widest > 0.0 {
         let rule = rule_under(
@@ -126,16 +122,26 @@ fn header(flow: &mut Flow, doc: &OfficialDocument) {
     let baseline = sheet
         .baseline(row_top, NUMBER)
         .max(sheet.baseline(row_top, PLACE_DATE));
-    let number = sheet.place_lines(left, Align::Center, baseline, NUMBER, &doc.number_line);
+    let number = one_line(sheet, left, baseline, NUMBER, &doc.number_line);
     sheet.page.items.append(&mut right_column.page.items);
-    let date = sheet.place_lines(
-        right,
-        Align::Center,
-        baseline,
-        PLACE_DATE,
-        &doc.place_and_date,
-    );
+    let date = one_line(sheet, right, baseline, PLACE_DATE, &doc.place_and_date);
     flow.y = number.next_top.max(date.next_top);
+}
+
+/// Số and the date on one centred line, as typed: the word wrap would fold the runs of spaces
+/// a draft leaves for the Văn thư ("Số:      /BC-TTKC", "ngày     tháng") into one. Only a
+/// line too long for its column is wrapped.
+fn one_line(sheet: &mut Sheet, band: Band, baseline: f32, style: Style, text: &str) -> Placed {
+    let width = sheet.width_of(text, style);
+    if text.contains('\n') || width > band.width {
+        return sheet.place_lines(band, Align::Center, baseline, style, text);
+    }
+    sheet.aligned(band.left, band.width, Align::Center, baseline, style, text);
+    Placed {
+        next_top: baseline - sheet.baseline(0.0, style) + style.line_mm(),
+        last_baseline: baseline,
+        widest: width,
+    }
 }
 
 /// Ô 5a: "BÁO CÁO", the trích yếu and its short rule.

@@ -28,7 +28,10 @@ const FINGERPRINT: Style = Style::new(Face::Regular, 8.0, SINGLE);
 const RECIPIENTS_GAP_MM: f32 = 5.0;
 const FIRST_LINE_INDENT_MM: f32 = 12.7;
 const PARAGRAPH_AFTER_MM: f32 = 6.0 * MM_PER_PT;
-/// Between the title of the signer and the name: room for the signature and the seal.
+/// Added to a line between the signer's title and the name: room for the signature and the
+/// seal (27 mm of white between the two texts, measured in tests/report_pdf.rs; offices
+/// leave at least 20 mm).
+/// Kept without a name too, so a draft can still be signed.
 const SIGNATURE_SPACE_MM: f32 = 27.0;
 const SIGNATURE_GAP_MM: f32 = 2.0;
 /// Share of the printable width for Nơi nhận; the signature is centred in the rest.
@@ -93,33 +96,43 @@ impl MainText {
         self.flow.y <= self.flow.sheet.top() + 0.01
     }
 
-    /// Ô 9a: "Kính gửi:" with one recipient on its line, or several as a "- …;" list whose
-    /// items line up after the label. The block is centred.
+    /// Ô 9a: "Kính gửi:" with one recipient on its line; several go down a line each
+    /// ("xuống dòng"), "- …;" with the dashes under the label's colon and wrapped lines hung
+    /// after the dash. The block is centred.
     fn recipients(&mut self, recipients: &[String]) {
-        let items: Vec<String> = match recipients {
+        let (items, label_on_own_line): (Vec<String>, bool) = match recipients {
             [] => return,
-            [only] => vec![with_end(only, '.')],
-            _ => recipients
-                .iter()
-                .enumerate()
-                .map(|(index, item)| {
-                    let end = if index + 1 == recipients.len() {
-                        '.'
-                    } else {
-                        ';'
-                    };
-                    format!("- {}", with_end(item, end))
-                })
-                .collect(),
+            [only] => (vec![with_end(only, '.')], false),
+            _ => (
+                recipients
+                    .iter()
+                    .enumerate()
+                    .map(|(index, item)| {
+                        let end = if index + 1 == recipients.len() {
+                            '.'
+                        } else {
+                            ';'
+                        };
+                        format!("- {}", with_end(item, end))
+                    })
+                    .collect(),
+                true,
+            ),
         };
         let sheet = &self.flow.sheet;
-        let label_width = sheet.width_of(&format!("{TO} "), RECIPIENT);
-        let hang = if recipients.len() > 1 {
+        let label_width = sheet.width_of(TO, RECIPIENT);
+        // One recipient follows "Kính gửi: "; a list starts under the colon.
+        let items_offset = if label_on_own_line {
+            sheet.width_of(TO.trim_end_matches(':'), RECIPIENT)
+        } else {
+            sheet.width_of(&format!("{TO} "), RECIPIENT)
+        };
+        let hang = if label_on_own_line {
             sheet.width_of("- ", RECIPIENT)
         } else {
             0.0
         };
-        let room = sheet.width() - label_width;
+        let room = sheet.width() - items_offset;
         let font = sheet.font(RECIPIENT);
         let wrapped: Vec<Vec<String>> = items
             .iter()
@@ -133,15 +146,23 @@ impl MainText {
                 indent + font.width_mm(line, RECIPIENT.size_pt)
             })
             .fold(0.0, f32::max);
-        let block_left = sheet.left() + (sheet.width() - label_width - widest) / 2.0;
-        let items_left = block_left + label_width;
+        let block_width = (items_offset + widest).max(label_width);
+        let block_left = sheet.left() + (sheet.width() - block_width) / 2.0;
+        let items_left = block_left + items_offset;
 
+        if label_on_own_line {
+            self.make_room(2.0 * RECIPIENT.line_mm());
+            let sheet = &mut self.flow.sheet;
+            let baseline = sheet.baseline(self.flow.y, RECIPIENT);
+            sheet.text(block_left, baseline, RECIPIENT, TO);
+            self.flow.y += RECIPIENT.line_mm();
+        }
         for (item_index, lines) in wrapped.into_iter().enumerate() {
             for (line_index, line) in lines.into_iter().enumerate() {
                 self.make_room(RECIPIENT.line_mm());
                 let sheet = &mut self.flow.sheet;
                 let baseline = sheet.baseline(self.flow.y, RECIPIENT);
-                if item_index == 0 && line_index == 0 {
+                if !label_on_own_line && item_index == 0 && line_index == 0 {
                     sheet.text(block_left, baseline, RECIPIENT, TO);
                 }
                 let indent = if line_index == 0 { 0.0 } else { hang };
@@ -276,12 +297,9 @@ impl MainText {
             .flat_map(|title| sheet.wrap(title, SIGNER, signer_band.width))
             .collect();
         let names = sheet.wrap(&doc.signer.name, SIGNER, signer_band.width);
-        let signer_height = (titles.len() + names.len()) as f32 * SIGNER.line_mm()
-            + if names.is_empty() {
-                0.0
-            } else {
-                SIGNATURE_SPACE_MM
-            };
+        // The name's line is reserved even when none is typed, for a hand-written one.
+        let signer_height =
+            (titles.len() + names.len().max(1)) as f32 * SIGNER.line_mm() + SIGNATURE_SPACE_MM;
 
         let list_width = distribution_width - DISTRIBUTION_GUTTER_MM;
         let hang = sheet.width_of("- ", DISTRIBUTION);
