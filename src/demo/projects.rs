@@ -305,21 +305,6 @@ pub fn fill_projects_with(
             }
         };
         let registered = approval - Days::new(60);
-        let mut when = registered;
-        for (i, status) in path.iter().enumerate() {
-            if *status == ProjectStatus::PheDuyet {
-                when = approval;
-            } else if i > 0 {
-                when = plus(when, 20);
-            }
-            p.transitions.push(Transition {
-                from: (i > 0).then(|| path[i - 1]),
-                to: *status,
-                date: when.min(today),
-                by: actor.clone(),
-                reason: String::new(),
-            });
-        }
         p.status = target;
         // Most proposals come from the centre; some from the xã of their first beneficiary.
         p.registration.proposed_by = match establishments.iter().find(|e| {
@@ -429,6 +414,30 @@ pub fn fill_projects_with(
                     });
                 }
             }
+        }
+        // Each move is dated by the fact it records, so a report of any past day restates
+        // the project as it was (`Project::as_of`).
+        let accepted = p.acceptance_date.unwrap_or(plus(approval, duration));
+        let settled = p.settlement_date.unwrap_or(plus(accepted, 10));
+        let moved_on = |status: ProjectStatus| match status {
+            ProjectStatus::DangKy => registered,
+            ProjectStatus::ThamDinhCoSo => plus(registered, 20),
+            ProjectStatus::ThamDinhCapBo => plus(registered, 40),
+            ProjectStatus::KyHopDong => plus(approval, 20),
+            ProjectStatus::DangThucHien => plus(approval, 30),
+            ProjectStatus::Huy => plus(approval, 40),
+            ProjectStatus::NghiemThu => accepted,
+            ProjectStatus::QuyetToan | ProjectStatus::HoanThanh => settled,
+            _ => approval,
+        };
+        for (i, status) in path.iter().enumerate() {
+            p.transitions.push(Transition {
+                from: (i > 0).then(|| path[i - 1]),
+                to: *status,
+                date: moved_on(*status).min(today),
+                by: actor.clone(),
+                reason: String::new(),
+            });
         }
         if year.checked_sub(today.year()).is_some_and(|d| d > 0) {
             // Next year's plan is still being registered: proposals arrive from June to
