@@ -147,6 +147,7 @@ mod tests {
             period_from: day,
             period_to: day,
             sources: Vec::new(),
+            before_period: None,
             projects: Vec::new(),
             contents: Vec::new(),
             indicators: Vec::new(),
