@@ -330,7 +330,14 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
             clause(" với", (t.allocated - t.disbursed).max(0)).unwrap_or_default()
         )
     }];
-    let fifth = vec![if t.planned > t.allocated {
+    let fifth = vec![if t.planned > t.allocated && f.kind != ReportKind::Year {
+        // Within the year the rest of the plan is still to be approved, not to be moved.
+        format!(
+            "Đề nghị các đơn vị đẩy nhanh tiến độ thẩm định, phê duyệt đề án để phân bổ {} \
+             triệu đồng kế hoạch còn lại trong năm.",
+            millions_phrase(t.planned - t.allocated)
+        )
+    } else if t.planned > t.allocated {
         format!(
             "Đề nghị cho phép điều chỉnh {} triệu đồng chưa phân bổ sang các đề án đủ điều kiện.",
             millions_phrase(t.planned - t.allocated)
