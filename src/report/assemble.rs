@@ -1,7 +1,7 @@
 //! A saved report and its figures → the official document the layout, PDF and XLSX read.
 
 use super::appendices::appendices;
-use super::document::{Block, OfficialDocument};
+use super::document::{Block, MillionsDecimals, OfficialDocument};
 use crate::domain::report::figures::ReportFigures;
 use crate::domain::report::saved_report::{SECTION_HEADINGS, SavedReport};
 use crate::text::fold::nfc;
@@ -48,8 +48,13 @@ fn agency_in_text(report: &SavedReport) -> String {
     report.agency.trim().to_owned()
 }
 
-/// Builds the document. `figures` are the frozen ones for a finalised report.
-pub fn build_document(report: &SavedReport, figures: &ReportFigures) -> OfficialDocument {
+/// Builds the document. `figures` are the frozen ones for a finalised report; `decimals` is
+/// the unit's number of decimals for triệu đồng.
+pub fn build_document(
+    report: &SavedReport,
+    figures: &ReportFigures,
+    decimals: MillionsDecimals,
+) -> OfficialDocument {
     let attached_to = format!(
         "(Kèm theo Báo cáo số {} {} của {})",
         report.reference(),
@@ -71,7 +76,7 @@ pub fn build_document(report: &SavedReport, figures: &ReportFigures) -> Official
             name: nfc(report.signer.name.trim()),
         },
         distribution: clean(&report.distribution),
-        appendices: appendices(figures, &attached_to),
+        appendices: appendices(figures, &attached_to, &report.agency, decimals),
         fingerprint: report.frozen.as_ref().map(|f| f.fingerprint.clone()),
     }
 }

@@ -8,16 +8,18 @@ use crate::domain::report::figures::{ReportFigures, SourceFigures};
 use crate::domain::report::report_kind::ReportKind;
 use crate::text::date::format_date;
 use crate::text::lower_first;
-use crate::text::number::{format_integer, format_millions, format_percent_basis_points};
+use crate::text::number::{
+    MillionsDecimals, format_integer, format_millions_to, format_percent_basis_points,
+};
 
-/// An amount in triệu đồng as a sentence writes it: "1.234", "262,5", "0,075" — the table
-/// format rounded to the nghìn đồng, without the trailing zeros of its decimals.
-pub fn millions_phrase(dong: i64) -> String {
-    let thousands = (dong + if dong < 0 { -500 } else { 500 }) / 1000;
-    format_millions(thousands)
-        .trim_end_matches('0')
-        .trim_end_matches(',')
-        .to_owned()
+/// An amount in triệu đồng as a sentence writes it, with the report's one number of decimals
+/// so the text and the tables agree: "1.234,500" (3), "262,5" (1), "1.235" (0).
+pub fn millions_phrase(dong: i64, decimals: MillionsDecimals) -> String {
+    // Rounded once, half away from zero, straight to the printed step.
+    let step = i128::from(decimals.step_dong());
+    let steps = (i128::from(dong).abs() + step / 2) / step * i128::from(dong.signum());
+    let thousandths = steps * i128::from(decimals.step_thousandths());
+    format_millions_to(i64::try_from(thousandths).unwrap_or(i64::MAX), decimals)
 }
 
 fn percent(part: i64, whole: i64) -> Option<String> {
@@ -25,12 +27,16 @@ fn percent(part: i64, whole: i64) -> Option<String> {
 }
 
 /// "KCQG 2.100 triệu đồng, KCĐP 10.245 triệu đồng" for the sources with money in `pick`.
-fn by_source(figures: &ReportFigures, pick: fn(&SourceFigures) -> i64) -> String {
+fn by_source(
+    figures: &ReportFigures,
+    pick: fn(&SourceFigures) -> i64,
+    d: MillionsDecimals,
+) -> String {
     FundingSource::ALL
         .into_iter()
         .map(|s| (s, pick(&figures.source(s))))
         .filter(|(_, v)| *v != 0)
-        .map(|(s, v)| format!("{} {} triệu đồng", s.label(), millions_phrase(v)))
+        .map(|(s, v)| format!("{} {} triệu đồng", s.label(), millions_phrase(v, d)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -44,14 +50,20 @@ pub fn new_draft(
     defaults: &crate::domain::report::ReportDefaults,
     figures: &ReportFigures,
 ) -> crate::domain::report::SavedReport {
-    crate::domain::report::SavedReport::new(kind, year, today, defaults, default_sections(figures))
+    crate::domain::report::SavedReport::new(
+        kind,
+        year,
+        today,
+        defaults,
+        default_sections(figures, defaults.millions_decimals),
+    )
 }
 
-/// The five sections' prefilled text, one paragraph per line.
-pub fn default_sections(figures: &ReportFigures) -> Vec<String> {
+/// The five sections' prefilled text, one paragraph per line; amounts with `decimals`.
+pub fn default_sections(figures: &ReportFigures, decimals: MillionsDecimals) -> Vec<String> {
     match figures.kind {
-        ReportKind::Registration => registration_sections(figures),
-        _ => implementation_sections(figures),
+        ReportKind::Registration => registration_sections(figures, decimals),
+        _ => implementation_sections(figures, decimals),
     }
 }
 
@@ -66,13 +78,13 @@ fn opening(figures: &ReportFigures) -> String {
     }
 }
 
-fn implementation_sections(f: &ReportFigures) -> Vec<String> {
+fn implementation_sections(f: &ReportFigures, d: MillionsDecimals) -> Vec<String> {
     let t = f.total();
     let mut first = vec![format!(
         "{}, tổng kinh phí khuyến công được giao là {} triệu đồng{}.",
         opening(f),
-        millions_phrase(t.planned),
-        match by_source(f, |s| s.planned) {
+        millions_phrase(t.planned, d),
+        match by_source(f, |s| s.planned, d) {
             s if s.is_empty() => String::new(),
             s => format!(", trong đó {s}"),
         }
@@ -81,21 +93,21 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
         first.push(format!(
             "Kế hoạch giao đầu năm {} triệu đồng; điều chỉnh, bổ sung trong kỳ {} triệu đồng; \
              chuyển nguồn, hủy dự toán {} triệu đồng.",
-            millions_phrase(t.initial),
-            millions_phrase(t.adjusted),
-            millions_phrase(t.carried_over)
+            millions_phrase(t.initial, d),
+            millions_phrase(t.adjusted, d),
+            millions_phrase(t.carried_over, d)
         ));
     }
     first.push(format!(
         "Đã phê duyệt {} đề án với tổng kinh phí hỗ trợ {} triệu đồng{}; còn {} triệu đồng chưa \
          phân bổ.",
         format_integer(t.project_count as i64),
-        millions_phrase(t.allocated),
-        match by_source(f, |s| s.allocated) {
+        millions_phrase(t.allocated, d),
+        match by_source(f, |s| s.allocated, d) {
             s if s.is_empty() => String::new(),
             s => format!(" ({s})"),
         },
-        millions_phrase(t.planned - t.allocated)
+        millions_phrase(t.planned - t.allocated, d)
     ));
 
     let mut second = Vec::new();
@@ -115,24 +127,24 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
         second.push(format!(
             "{n}. {name}: {} đề án, kinh phí hỗ trợ {} triệu đồng, đã giải ngân {} triệu đồng.",
             lines.len(),
-            millions_phrase(support),
-            millions_phrase(disbursed)
+            millions_phrase(support, d),
+            millions_phrase(disbursed, d)
         ));
     }
     second.push(format!(
         "Về giải ngân: đã giải ngân {} triệu đồng{}; đã tạm ứng {} triệu đồng; đã quyết toán {} \
          triệu đồng.",
-        millions_phrase(t.disbursed),
+        millions_phrase(t.disbursed, d),
         percent(t.disbursed, t.planned)
             .map(|p| format!(", đạt {p} kế hoạch"))
             .unwrap_or_default(),
-        millions_phrase(t.advanced),
-        millions_phrase(t.settled)
+        millions_phrase(t.advanced, d),
+        millions_phrase(t.settled, d)
     ));
     if t.counterpart + t.other_funds > 0 {
         second.push(format!(
             "Vốn đối ứng của các cơ sở và nguồn huy động khác {} triệu đồng{}.",
-            millions_phrase(t.counterpart + t.other_funds),
+            millions_phrase(t.counterpart + t.other_funds, d),
             percent(t.counterpart + t.other_funds, t.allocated)
                 .map(|p| format!(", bằng {p} kinh phí khuyến công hỗ trợ"))
                 .unwrap_or_default()
@@ -169,20 +181,20 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
         ),
         format!(
             "Tồn tại, hạn chế: còn {} triệu đồng chưa giải ngân và {} triệu đồng chưa phân bổ.",
-            millions_phrase(t.allocated - t.disbursed),
-            millions_phrase(t.planned - t.allocated)
+            millions_phrase(t.allocated - t.disbursed, d),
+            millions_phrase(t.planned - t.allocated, d)
         ),
     ];
     let fourth = vec![format!(
         "Tiếp tục đôn đốc thực hiện, nghiệm thu và giải ngân {} đề án còn dở dang với {} triệu \
          đồng; hoàn thiện hồ sơ quyết toán đúng thời hạn.",
         unfinished,
-        millions_phrase(t.allocated - t.disbursed)
+        millions_phrase(t.allocated - t.disbursed, d)
     )];
     let fifth = vec![if t.planned > t.allocated {
         format!(
             "Đề nghị cho phép điều chỉnh {} triệu đồng chưa phân bổ sang các đề án đủ điều kiện.",
-            millions_phrase(t.planned - t.allocated)
+            millions_phrase(t.planned - t.allocated, d)
         )
     } else {
         "Đề nghị tiếp tục bố trí kinh phí khuyến công để hỗ trợ các cơ sở công nghiệp nông thôn."
@@ -194,7 +206,7 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
         .collect()
 }
 
-fn registration_sections(f: &ReportFigures) -> Vec<String> {
+fn registration_sections(f: &ReportFigures, d: MillionsDecimals) -> Vec<String> {
     let t = f.total();
     let passed: Vec<_> = f.projects.iter().filter(|p| p.appraisal_passed).collect();
     let passed_support: i64 = passed.iter().map(|p| p.support).sum();
@@ -204,8 +216,8 @@ fn registration_sections(f: &ReportFigures) -> Vec<String> {
              án với tổng kinh phí đề nghị hỗ trợ {} triệu đồng{}.",
             f.year,
             f.projects.len(),
-            millions_phrase(t.allocated),
-            match by_source(f, |s| s.allocated) {
+            millions_phrase(t.allocated, d),
+            match by_source(f, |s| s.allocated, d) {
                 s if s.is_empty() => String::new(),
                 s => format!(", trong đó {s}"),
             }
@@ -215,8 +227,8 @@ fn registration_sections(f: &ReportFigures) -> Vec<String> {
              đồng; vốn đối ứng của các cơ sở {} triệu đồng.\nDanh mục chi tiết tại Phụ lục I kèm \
              theo.",
             passed.len(),
-            millions_phrase(passed_support),
-            millions_phrase(t.counterpart)
+            millions_phrase(passed_support, d),
+            millions_phrase(t.counterpart, d)
         ),
         "Các đề án đăng ký phù hợp với nội dung, đối tượng được hỗ trợ theo quy định.".into(),
         format!(
@@ -238,13 +250,22 @@ mod tests {
     use crate::domain::report::figures::SourceFigures;
 
     #[test]
-    fn millions_are_written_as_sentences_write_them() {
-        assert_eq!(millions_phrase(12_345_000_000), "12.345");
-        assert_eq!(millions_phrase(262_500_000), "262,5");
-        assert_eq!(millions_phrase(75_000), "0,075");
-        assert_eq!(millions_phrase(1_499), "0,001");
-        assert_eq!(millions_phrase(0), "0");
-        assert_eq!(millions_phrase(-500_000), "-0,5");
+    fn millions_are_written_with_the_reports_decimals() {
+        let three = MillionsDecimals::default();
+        let one = MillionsDecimals::new(1).expect("1");
+        let none = MillionsDecimals::new(0).expect("0");
+        assert_eq!(millions_phrase(12_345_000_000, three), "12.345,000");
+        assert_eq!(millions_phrase(262_500_000, three), "262,500");
+        assert_eq!(millions_phrase(75_000, three), "0,075");
+        assert_eq!(millions_phrase(1_499, three), "0,001");
+        assert_eq!(millions_phrase(0, three), "0,000");
+        assert_eq!(millions_phrase(-500_000, three), "-0,500");
+        assert_eq!(millions_phrase(262_500_000, one), "262,5");
+        assert_eq!(millions_phrase(12_345_000_000, one), "12.345,0");
+        assert_eq!(millions_phrase(262_500_000, none), "263");
+        assert_eq!(millions_phrase(-400_000, none), "0");
+        // Rounded once: 0,2496 triệu is 0,2, not 0,25 rounded again to 0,3.
+        assert_eq!(millions_phrase(249_600, one), "0,2");
     }
 
     #[test]
@@ -271,7 +292,7 @@ mod tests {
             indicators: Vec::new(),
             programme: None,
         };
-        let s = default_sections(&f);
+        let s = default_sections(&f, MillionsDecimals::new(0).expect("0"));
         assert_eq!(s.len(), 5);
         assert!(s[0].starts_with(
             "Năm 2026, tổng kinh phí khuyến công được giao là 12.345 triệu đồng, trong đó KCQG \

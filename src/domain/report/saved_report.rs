@@ -10,6 +10,7 @@ use super::figures::ReportFigures;
 use super::report_kind::ReportKind;
 use super::signer::Signer;
 use crate::text::lower_first;
+use crate::text::number::MillionsDecimals;
 
 /// The five narrative sections of DOMAIN.md §5.3, in order.
 pub const SECTION_HEADINGS: [&str; 5] = [
@@ -35,6 +36,9 @@ pub struct ReportDefaults {
     pub recipients: Vec<String>,
     pub distribution: Vec<String>,
     pub signer: Signer,
+    /// How many decimals every amount in triệu đồng prints with (tables, XLSX, sentences).
+    #[serde(default)]
+    pub millions_decimals: MillionsDecimals,
 }
 
 impl ReportDefaults {
@@ -65,6 +69,7 @@ impl ReportDefaults {
                 position: "Giám đốc".into(),
                 name: String::new(),
             },
+            millions_decimals: MillionsDecimals::default(),
         }
     }
 }
@@ -181,6 +186,8 @@ impl SavedReport {
             recipients: self.recipients.clone(),
             distribution: self.distribution.clone(),
             signer: self.signer.clone(),
+            // A unit-wide choice, not a report's: the service keeps the stored one.
+            millions_decimals: MillionsDecimals::default(),
         }
     }
 
