@@ -619,14 +619,18 @@ fn appendix_table_repeats_its_header_and_wraps_inside_columns() {
     for (offset, page) in section.iter().enumerate() {
         let texts = placed(page);
         // The header row on every page, bold.
+        // (18 columns at 10 pt: a heading may wrap, never inside a word.)
         for heading in ["TT", "Tên đề án", "Nguồn", "Còn lại"] {
-            assert!(
-                texts
-                    .iter()
-                    .any(|t| t.text == heading && t.face == Face::Bold),
-                "page {} of Phụ lục I lacks the header {heading:?}",
-                offset + 1
-            );
+            for word in heading.split_whitespace() {
+                assert!(
+                    texts
+                        .iter()
+                        .any(|t| t.face == Face::Bold
+                            && t.text.split_whitespace().any(|w| w == word)),
+                    "page {} of Phụ lục I lacks the header {heading:?}",
+                    offset + 1
+                );
+            }
         }
         // No text crosses a column line drawn beside it (a group title may run over empty
         // cells: no line is drawn there).
@@ -672,9 +676,10 @@ fn appendix_table_repeats_its_header_and_wraps_inside_columns() {
                 );
             }
         }
+        // 18 columns at 10 pt leave the name column a word or two wide.
         name_lines += texts
             .iter()
-            .filter(|t| LONG_NAME.starts_with(t.text) && t.text.len() > 10)
+            .filter(|t| LONG_NAME.starts_with(t.text) && t.text.len() > 3)
             .count();
     }
     assert!(
@@ -934,11 +939,18 @@ fn table_bands(page: &Page) -> Vec<TableBand<'_>> {
                 .filter(|t| pair[0] < t.baseline && t.baseline < pair[1])
                 .map(|t| Placed { ..*t })
                 .collect();
-            let mut baselines: Vec<f32> = inside.iter().map(|t| t.baseline).collect();
-            baselines.sort_by(f32::total_cmp);
-            baselines.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+            // Cells are centred in their row, so a short cell's baselines fall between the
+            // tall cell's: the row's lines are its baselines' span in line heights.
+            let line_mm = inside.first().map_or(1.0, |t| t.size_pt * 1.15 * MM_PER_PT);
+            let top = inside.iter().map(|t| t.baseline).fold(f32::MAX, f32::min);
+            let bottom = inside.iter().map(|t| t.baseline).fold(f32::MIN, f32::max);
+            let lines = if inside.is_empty() {
+                0
+            } else {
+                ((bottom - top) / line_mm).round() as usize + 1
+            };
             TableBand {
-                lines: baselines.len(),
+                lines,
                 texts: inside,
             }
         })
@@ -985,8 +997,10 @@ struct PaperMeasure {
     projects: usize,
     median_lines: usize,
     max_lines: usize,
-    /// Projects on the fullest and the emptiest page but the last.
+    /// Projects on the emptiest page but the last.
     fewest_on_a_page: usize,
+    /// The most height left under the table on a page but the last, in mm.
+    most_room_left_mm: f32,
     sizes: Vec<f32>,
 }
 
@@ -1001,8 +1015,21 @@ fn check_projects_appendix(doc: &OfficialDocument, pages: &[Page]) -> PaperMeasu
     let mut row_lines = Vec::new();
     let mut per_page = Vec::new();
     let mut sizes: Vec<f32> = Vec::new();
+    let mut most_room_left_mm = 0.0f32;
     for (index, page) in section.iter().enumerate() {
         let bands = table_bands(page);
+        if index + 1 < section.len() {
+            let last_rule = page
+                .items
+                .iter()
+                .filter_map(|item| match item {
+                    PageItem::Line { y1_mm, y2_mm, .. } if y1_mm == y2_mm => Some(*y1_mm),
+                    _ => None,
+                })
+                .fold(0.0, f32::max);
+            let bottom = page.height_mm - margins(page).bottom_mm;
+            most_room_left_mm = most_room_left_mm.max(bottom - last_rule);
+        }
         assert!(
             bands.len() >= 2,
             "page {} of Phụ lục I has a table",
@@ -1052,6 +1079,7 @@ fn check_projects_appendix(doc: &OfficialDocument, pages: &[Page]) -> PaperMeasu
             .copied()
             .min()
             .unwrap_or(per_page[0]),
+        most_room_left_mm,
         sizes,
     }
 }
@@ -1062,8 +1090,15 @@ fn projects_appendix_of_the_demo_province_reads_on_paper() {
     let m = check_projects_appendix(&doc, &pages);
     println!(
         "Phụ lục I (tỉnh mẫu): {} đề án trên {} trang; trung vị {} dòng một đề án, nhiều nhất {}; \
-         ít nhất {} đề án một trang (trừ trang cuối); cỡ chữ {:?}",
-        m.projects, m.pages, m.median_lines, m.max_lines, m.fewest_on_a_page, m.sizes
+         ít nhất {} đề án một trang (trừ trang cuối), chỗ trống cuối trang nhiều nhất {:.0} mm; \
+         cỡ chữ {:?}",
+        m.projects,
+        m.pages,
+        m.median_lines,
+        m.max_lines,
+        m.fewest_on_a_page,
+        m.most_room_left_mm,
+        m.sizes
     );
     assert_eq!(
         m.sizes.len(),
@@ -1073,16 +1108,18 @@ fn projects_appendix_of_the_demo_province_reads_on_paper() {
     );
     assert!(m.sizes[0] >= 10.0, "{:?}", m.sizes);
     assert!(m.median_lines <= 3, "median row {} lines", m.median_lines);
+    // Rows of three lines are 14 mm: a landscape page holds 10 of them under the header, fewer
+    // with group headings and subtotals. What is measured is that pages are filled: no page
+    // but the last leaves more than a block of rows empty at its foot.
     assert!(
-        m.projects >= 12 * m.pages.saturating_sub(1),
-        "{} projects on {} pages",
-        m.projects,
-        m.pages
-    );
-    assert!(
-        m.fewest_on_a_page >= 12,
+        m.fewest_on_a_page >= 4,
         "a page with {} projects",
         m.fewest_on_a_page
+    );
+    assert!(
+        m.most_room_left_mm <= 45.0,
+        "a page leaves {} mm",
+        m.most_room_left_mm
     );
     // The columns a reader needs, none repeating the grouping.
     let headings: Vec<&str> = doc.appendices[0]

@@ -380,12 +380,51 @@ fn duration(text: &str) -> String {
         .join(" – ")
 }
 
+/// The beneficiaries' names without their "(MST …)": in the database the tax code tells one
+/// establishment from another; on paper the name does, and a 10–13 digit code that cannot
+/// break would take a line of its own in most rows.
+fn without_tax_codes(beneficiaries: &str) -> String {
+    let mut out = String::with_capacity(beneficiaries.len());
+    let mut rest = beneficiaries;
+    while let Some(start) = rest.find(" (MST ") {
+        let Some(end) = rest[start..].find(')') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        rest = &rest[start + end + 1..];
+    }
+    out.push_str(rest);
+    out.trim().to_owned()
+}
+
 /// The project's name, with its implementer when it is not the one most projects share.
 fn name_cell(line: &ProjectLine, implementers: &Implementers) -> Cell {
     match implementers.of_line(line) {
         Some(implementer) => Cell::Text(format!("{} {implementer}", line.name.trim())),
         None => text(line.name.trim()),
     }
+}
+
+/// Who benefits, and where: "Cơ sở chè búp Đinh Thị Mai (Xã Triệu Lộc)". The xã share the
+/// cell so a column of two words does not take a name's width.
+fn beneficiary_cell(line: &ProjectLine) -> Cell {
+    let names = without_tax_codes(&line.beneficiaries);
+    let area = line.area.trim();
+    match (names.is_empty(), area.is_empty()) {
+        (_, true) => text(&names),
+        (true, false) => text(area),
+        (false, false) => Cell::Text(format!("{names} ({area})")),
+    }
+}
+
+/// The approving decision, and under it the months of the work: "303/QĐ-UBND ngày
+/// 05/03/2026" / "03/2026 – 10/2026". One column for both leaves the width to the names.
+fn decision_cell(line: &ProjectLine) -> Cell {
+    let parts: Vec<String> = [line.approval.trim().to_owned(), duration(&line.duration)]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+    text(&parts.join("\n"))
 }
 
 /// Status and results in one cell: "Đã nghiệm thu; 12 chiếc (máy móc thiết bị …)".
@@ -407,32 +446,25 @@ fn projects_table(
     let columns = vec![
         col("STT", 3, Align::Center),
         col("Tên đề án", 22, Align::Left),
-        col("Đơn vị thụ hưởng", 14, Align::Left),
-        col("Địa bàn", 8, Align::Left),
-        col("Quyết định phê duyệt", 8, Align::Left),
-        col("Thời gian thực hiện", 6, Align::Center),
+        col("Đơn vị thụ hưởng (địa bàn)", 16, Align::Left),
+        col("Quyết định phê duyệt; thời gian thực hiện", 9, Align::Left),
         col("Tổng kinh phí", 7, Align::Right),
         col("Kinh phí khuyến công hỗ trợ", 7, Align::Right),
         col("Vốn đối ứng", 7, Align::Right),
         col("Huy động khác", 7, Align::Right),
-        col("Đã tạm ứng", 7, Align::Right),
         col("Đã giải ngân", 7, Align::Right),
-        col(
-            "Tỷ lệ giải ngân so với kinh phí hỗ trợ (%)",
-            5,
-            Align::Right,
-        ),
+        col("Giải ngân so với hỗ trợ (%)", 5, Align::Right),
         col("Tình trạng, kết quả", 12, Align::Left),
     ];
     let width = columns.len();
-    // tổng, hỗ trợ, đối ứng, huy động khác, tạm ứng, giải ngân
+    // tổng, hỗ trợ, đối ứng, huy động khác, giải ngân. Advances are part of what is paid out
+    // and are summed in the narrative; a column of them would take a name's width.
     let money = |l: &ProjectLine| {
         vec![
             l.total_cost,
             l.support,
             l.counterpart,
             l.other_funds,
-            l.advanced,
             l.disbursed,
         ]
     };
@@ -440,10 +472,8 @@ fn projects_table(
         let mut c = vec![
             Cell::Count(n as i64),
             name_cell(l, implementers),
-            text(l.beneficiaries.trim()),
-            text(l.area.trim()),
-            text(l.approval.trim()),
-            text(&duration(&l.duration)),
+            beneficiary_cell(l),
+            decision_cell(l),
         ];
         c.extend(row_amounts(m));
         c.push(rate(l.disbursed, l.support));
@@ -451,11 +481,11 @@ fn projects_table(
         c
     };
     let total_cells =
-        |label: &str, m: &[i64]| summary_cells(label, 4, m, [rate(m[5], m[1]), Cell::Empty]);
+        |label: &str, m: &[i64]| summary_cells(label, 2, m, [rate(m[4], m[1]), Cell::Empty]);
     let rows = Grouped {
         figures,
         money,
-        money_columns: 6,
+        money_columns: 5,
         cells: &cells,
         total_cells: &total_cells,
         width,
@@ -468,7 +498,7 @@ fn projects_table(
             rows,
             decimals,
         },
-        &[2, 3, 4, 5, 9, 10, 13],
+        &[2, 3, 7, 10],
     )
 }
 

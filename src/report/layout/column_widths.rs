@@ -6,19 +6,20 @@
 //! The rest of the printable width goes to the text columns, a millimetre at a time, to
 //! whichever makes the table shortest — measured on the table's own rows — so a long name
 //! gets the width and a short status does not. The table is set at one size for every cell:
-//! the largest, from the preferred size down to 10 pt, that does not make the table much
-//! taller than at 10 pt.
+//! the largest, from the preferred size down to 10 pt, at which its rows wrap into hardly
+//! more lines than at 10 pt.
 
-use super::table::{PAD_Y_MM, cell_text, is_number, row_face};
+use super::table::{cell_text, is_number, row_face};
 use crate::report::document::{Cell, RowKind, Table};
 use crate::report::page::Face;
-use crate::report::print_font::{MM_PER_PT, print_fonts};
+use crate::report::print_font::print_fonts;
 
 /// No table cell is set smaller than this.
 pub(super) const SMALLEST_TABLE_PT: f32 = 10.0;
 const SIZE_STEP_PT: f32 = 0.5;
-/// A larger size is taken while the table stays within this share of its height at 10 pt.
-const LARGER_SIZE_COST: f32 = 1.15;
+/// A larger size is taken while the table's rows wrap into no more than this share of the
+/// lines they take at 10 pt (the same lines, only larger, read better; more lines cost pages).
+const LARGER_SIZE_COST: f32 = 1.05;
 /// A heading may wrap into this many lines before its column is widened for it.
 const HEADING_LINES: usize = 4;
 /// The width handed out to text columns a step at a time.
@@ -42,15 +43,15 @@ pub(super) fn fit_columns(
     let mut fitted: Vec<(f32, Vec<f32>, f32)> = Vec::new();
     let mut size_pt = preferred_pt.max(SMALLEST_TABLE_PT);
     loop {
-        if let Some((widths, height)) = measured.fit_at(size_pt, printable_mm, padding_mm, false) {
-            fitted.push((size_pt, widths, height));
+        if let Some((widths, lines)) = measured.fit_at(size_pt, printable_mm, padding_mm, false) {
+            fitted.push((size_pt, widths, lines));
         }
         if size_pt - SIZE_STEP_PT < SMALLEST_TABLE_PT - FIT_EPSILON {
             break;
         }
         size_pt -= SIZE_STEP_PT;
     }
-    let Some(smallest_height) = fitted.last().map(|(_, _, height)| *height) else {
+    let Some(smallest_lines) = fitted.last().map(|(_, _, lines)| *lines) else {
         // Even at 10 pt the numbers and words do not all fit side by side: squeeze the text
         // columns (their words may then break) before any number.
         return (
@@ -60,7 +61,7 @@ pub(super) fn fit_columns(
     };
     fitted
         .into_iter()
-        .find(|(_, _, height)| *height <= LARGER_SIZE_COST * smallest_height + FIT_EPSILON)
+        .find(|(_, _, lines)| *lines <= LARGER_SIZE_COST * smallest_lines + FIT_EPSILON)
         .map(|(size, widths, _)| (size, widths))
         .unwrap_or_default()
 }
@@ -119,7 +120,7 @@ impl Words {
                 if line > width + FIT_EPSILON && width > 0.0 {
                     let extra = (line / width).ceil() as u16 - 1;
                     lines = lines.saturating_add(extra);
-                    line = line - f32::from(extra) * width;
+                    line -= f32::from(extra) * width;
                 }
             }
             count = count.saturating_add(lines);
@@ -234,7 +235,7 @@ impl Measured {
         text + 2.0 * padding_mm
     }
 
-    /// The widths at `size_pt` and the table's height over the sample, or None when the
+    /// The widths at `size_pt` and the lines of the sampled rows, or None when the
     /// columns' needs exceed `printable_mm` (unless `may_be_wider`, when they are kept).
     fn fit_at(
         &self,
@@ -261,13 +262,12 @@ impl Measured {
         if spare > 0.0 {
             self.share_out(&mut widths, spare, size_pt, padding_mm);
         }
-        let line_mm = size_pt * super::SINGLE * MM_PER_PT;
-        let height = self
+        let lines = self
             .row_lines(&widths, size_pt, padding_mm)
             .iter()
-            .map(|&lines| f32::from(lines) * line_mm + 2.0 * PAD_Y_MM)
+            .map(|&lines| f32::from(lines))
             .sum();
-        Some((widths, height))
+        Some((widths, lines))
     }
 
     /// Lines of every sampled row at these widths.
@@ -379,20 +379,29 @@ impl Measured {
             .filter(|&i| self.columns[i].numeric)
             .map(|i| needs[i])
             .sum();
-        let text: f32 = needs.iter().sum::<f32>() - numeric;
-        if numeric >= printable_mm || text <= 0.0 {
+        // A text column keeps at least its heading's widest word, so no heading is printed
+        // letter by letter; what its cells need beyond that is shared in proportion.
+        let floors: Vec<f32> = (0..needs.len())
+            .map(|i| {
+                let column = &self.columns[i];
+                if column.numeric {
+                    needs[i]
+                } else {
+                    (column.heading_word * size_pt + 2.0 * padding_mm).min(needs[i])
+                }
+            })
+            .collect();
+        let floor: f32 = floors.iter().sum();
+        let excess: f32 = needs.iter().zip(&floors).map(|(n, f)| n - f).sum();
+        if numeric >= printable_mm || floor >= printable_mm || excess <= 0.0 {
             let all: f32 = needs.iter().sum();
             return needs.iter().map(|n| n * printable_mm / all).collect();
         }
-        let scale = (printable_mm - numeric) / text;
-        (0..needs.len())
-            .map(|i| {
-                if self.columns[i].numeric {
-                    needs[i]
-                } else {
-                    needs[i] * scale
-                }
-            })
+        let scale = (printable_mm - floor) / excess;
+        needs
+            .iter()
+            .zip(&floors)
+            .map(|(n, f)| f + (n - f) * scale)
             .collect()
     }
 }

@@ -16,8 +16,8 @@ use crate::text::format_integer;
 use crate::text::format_percent_basis_points;
 use crate::text::number::format_millions_to;
 
-pub(super) const PAD_X_MM: f32 = 1.0;
-pub(super) const PAD_Y_MM: f32 = 0.9;
+const PAD_X_MM: f32 = 1.0;
+const PAD_Y_MM: f32 = 0.9;
 /// Rounding slack when asking whether something fits.
 const FIT_SLACK_MM: f32 = 0.01;
 
