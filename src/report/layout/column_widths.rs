@@ -27,6 +27,8 @@ const STEP_MM: f32 = 1.0;
 /// The rows the widths are tuned on: all of a small table, an even sample of a long one (the
 /// measure is the same, the work bounded).
 const SAMPLE_ROWS: usize = 160;
+/// How much more a line of row height counts than a line of one cell, when widths are shared.
+const ROW_WEIGHT: u64 = 64;
 /// Rounding slack when comparing widths.
 const FIT_EPSILON: f32 = 1e-3;
 
@@ -333,18 +335,27 @@ impl Measured {
                                 .fold(1, u16::max)
                         })
                         .collect();
-                    let now: u32 = (0..rows).map(|r| u32::from(others[r].max(at(t, r)))).sum();
-                    let floor: u32 = others.iter().map(|&v| u32::from(v)).sum();
+                    // The rows' height first; then, to break ties, the column's own lines:
+                    // a row of two four-line cells only gets shorter when both widen, and
+                    // the first to widen must still count as progress.
+                    let cost = |column: &[u16]| -> u64 {
+                        (0..rows)
+                            .map(|r| {
+                                ROW_WEIGHT * u64::from(others[r].max(column[r]))
+                                    + u64::from(column[r])
+                            })
+                            .sum()
+                    };
                     let from = given[text[t]];
+                    let now = cost(&lines[t][from]);
+                    let least = cost(&lines[t][from + left]);
                     for more in 1..=left {
-                        let column = &lines[t][from + more];
-                        let cost: u32 =
-                            (0..rows).map(|r| u32::from(others[r].max(column[r]))).sum();
-                        let gain = now.saturating_sub(cost) as f32 / more as f32;
+                        let after = cost(&lines[t][from + more]);
+                        let gain = now.saturating_sub(after) as f32 / more as f32;
                         if gain > 0.0 && best.is_none_or(|(_, _, g)| gain > g + FIT_EPSILON) {
                             best = Some((t, more, gain));
                         }
-                        if cost == floor {
+                        if after == least {
                             break;
                         }
                     }
