@@ -538,7 +538,7 @@ fn proposals_table(figures: &ReportFigures, decimals: MillionsDecimals) -> Table
             text(&l.implementer),
             text(&l.beneficiaries),
             text(&l.area),
-            text(&l.duration),
+            text(&duration(&l.duration)),
         ];
         c.extend(row_amounts(m));
         c.push(text(&l.status));
@@ -555,11 +555,15 @@ fn proposals_table(figures: &ReportFigures, decimals: MillionsDecimals) -> Table
         decimals,
     }
     .rows();
-    Table {
-        columns,
-        rows,
-        decimals,
-    }
+    // A registration often has no months yet: a column of nothing is not printed.
+    without_empty_columns(
+        Table {
+            columns,
+            rows,
+            decimals,
+        },
+        &[3, 4, 5, 6, 7],
+    )
 }
 
 /// Phụ lục II: indicators by source, with the programme's target when one is set (its three
