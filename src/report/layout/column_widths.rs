@@ -289,16 +289,14 @@ impl Measured {
     }
 
     /// Gives `spare` millimetres to the text columns, each step where it shortens the sampled
-    /// rows the most per millimetre; what shortens nothing is shared by the columns' weights.
+    /// rows the most per millimetre; what shortens nothing is shared by all columns' weights.
     fn share_out(&self, widths: &mut [f32], spare: f32, size_pt: f32, padding_mm: f32) {
         let text: Vec<usize> = (0..widths.len())
             .filter(|&index| !self.columns[index].numeric)
             .collect();
-        let receivers = if text.is_empty() {
-            (0..widths.len()).collect()
-        } else {
-            text.clone()
-        };
+        // What shortens no row is shared by every column's weight, numbers included: a
+        // table that fits easily keeps the proportions it was designed with.
+        let receivers: Vec<usize> = (0..widths.len()).collect();
         let steps = (spare / STEP_MM).floor() as usize;
         let mut given = vec![0usize; widths.len()];
         let mut left = steps;
