@@ -49,7 +49,7 @@ fn main() {
         gather.push(ms(start));
         let report = khuyencong::report::new_draft(kind, 2026, today, &defaults, &figures);
         let start = Instant::now();
-        let rendered = black_box(render(&report, &figures));
+        let rendered = black_box(render(&report, &figures, defaults.millions_decimals));
         lay.push(ms(start));
         let start = Instant::now();
         let pdf = black_box(rendered.pdf().expect("pdf"));

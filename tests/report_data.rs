@@ -35,6 +35,28 @@ fn total_row(doc: &OfficialDocument, appendix: usize) -> Vec<Cell> {
         .clone()
 }
 
+/// The row of an appendix whose label (second cell) is `label`.
+fn labelled_row(doc: &OfficialDocument, appendix: usize, label: &str) -> Vec<Cell> {
+    doc.appendices[appendix]
+        .table
+        .rows
+        .iter()
+        .find(|r| r.cells.get(1) == Some(&Cell::Text(label.to_owned())))
+        .unwrap_or_else(|| panic!("no row {label:?}"))
+        .cells
+        .clone()
+}
+
+/// The index of the column headed `heading` in an appendix.
+fn column_of(doc: &OfficialDocument, appendix: usize, heading: &str) -> usize {
+    doc.appendices[appendix]
+        .table
+        .columns
+        .iter()
+        .position(|c| c.heading == heading)
+        .unwrap_or_else(|| panic!("no column {heading:?}"))
+}
+
 fn millions(cell: &Cell) -> i64 {
     match cell {
         Cell::Millions(v) => *v,
@@ -63,29 +85,41 @@ fn appendix_totals_equal_the_database_and_the_xlsx_holds_the_pdf_numbers() {
     let defaults = store.report_defaults().expect("defaults");
     let report =
         khuyencong::report::new_draft(ReportKind::Year, 2026, common::today(), &defaults, &figures);
-    let rendered = render(&report, &figures);
+    let rendered = render(&report, &figures, defaults.millions_decimals);
     let doc = &rendered.document;
     assert_eq!(doc.appendices.len(), 3);
 
-    // Phụ lục I: columns 9 (KCQG), 10 (KCĐP), 14 (giải ngân) against the balance.
+    // Phụ lục I is grouped by source: the support of the KCQG and KCĐP groups, and the
+    // disbursed total, against the balance.
+    let support = column_of(doc, 0, "Kinh phí khuyến công hỗ trợ");
+    let disbursed = column_of(doc, 0, "Đã giải ngân");
     let total = total_row(doc, 0);
     let kcqg = balance.source(FundingSource::Kcqg).expect("KCQG");
     let kcdp = balance.source(FundingSource::Kcdp).expect("KCĐP");
-    assert_eq!(millions(&total[9]), thousands(kcqg.allocated));
-    assert_eq!(millions(&total[10]), thousands(kcdp.allocated));
-    assert_eq!(millions(&total[14]), thousands(balance.total.disbursed));
-    // Every printed column adds up: the data rows of KCĐP sum to the printed total.
+    assert_eq!(
+        millions(&labelled_row(doc, 0, "Cộng A (KCQG)")[support]),
+        thousands(kcqg.allocated)
+    );
+    assert_eq!(
+        millions(&labelled_row(doc, 0, "Cộng B (KCĐP)")[support]),
+        thousands(kcdp.allocated)
+    );
+    assert_eq!(
+        millions(&total[disbursed]),
+        thousands(balance.total.disbursed)
+    );
+    // Every printed column adds up: the data rows of the support sum to the printed total.
     let rows_sum: i64 = doc.appendices[0]
         .table
         .rows
         .iter()
         .filter(|r| r.kind == RowKind::Data)
-        .map(|r| match &r.cells[10] {
+        .map(|r| match &r.cells[support] {
             Cell::Millions(v) => *v,
             _ => 0,
         })
         .sum();
-    assert_eq!(rows_sum, millions(&total[10]));
+    assert_eq!(rows_sum, millions(&total[support]));
     // Phụ lục III: kế hoạch sau điều chỉnh and giải ngân.
     let money = total_row(doc, 2);
     assert_eq!(millions(&money[5]), thousands(balance.total.planned));
@@ -134,7 +168,7 @@ fn appendix_totals_equal_the_database_and_the_xlsx_holds_the_pdf_numbers() {
         })
     {
         let text = String::from_utf8_lossy(&out.stdout);
-        let printed = khuyencong::text::number::format_millions(millions(&total[10]));
+        let printed = khuyencong::text::number::format_millions(millions(&total[support]));
         assert!(text.contains(&printed), "the PDF prints {printed}");
         assert!(text.contains("Kết quả thực hiện công tác khuyến công năm 2026"));
     }
@@ -185,7 +219,7 @@ fn a_finalised_report_keeps_its_figures_when_the_data_changes() {
         .expect("figures")
         .expect("today differs");
     assert!(drift.contains("đã phân bổ"), "{drift}");
-    let pages = render(&stored, &printed).pages;
+    let pages = render(&stored, &printed, defaults.millions_decimals).pages;
     assert!(
         pages
             .iter()
@@ -233,8 +267,15 @@ fn an_empty_year_still_gives_a_report_with_zero_totals() {
             &Default::default(),
             &figures,
         );
-        let rendered = render(&report, &figures);
-        assert!(millions(&total_row(&rendered.document, 0)[9]) == 0);
+        let rendered = render(&report, &figures, Default::default());
+        let total = total_row(&rendered.document, 0);
+        assert!(total.iter().any(|c| matches!(c, Cell::Millions(_))));
+        assert!(
+            total
+                .iter()
+                .all(|c| !matches!(c, Cell::Millions(v) if *v != 0)),
+            "{total:?}"
+        );
         assert!(rendered.pdf().expect("pdf").starts_with(b"%PDF-"));
     }
 }

@@ -95,9 +95,9 @@ fn projects_appendix() -> Appendix {
             .into(),
         unit_note: Some("Đơn vị tính: triệu đồng".into()),
         landscape: true,
-        table: Table {
-            columns: project_columns(),
-            rows: vec![
+        table: Table::new(
+            project_columns(),
+            vec![
                 row(
                     RowKind::Group,
                     vec![
@@ -178,7 +178,7 @@ fn projects_appendix() -> Appendix {
                     6_570,
                 ),
             ],
-        },
+        ),
     }
 }
 
@@ -203,8 +203,8 @@ fn indicators_appendix() -> Appendix {
             .into(),
         unit_note: None,
         landscape: false,
-        table: Table {
-            columns: vec![
+        table: Table::new(
+            vec![
                 column("STT", 4, Align::Center),
                 column("Chỉ tiêu", 30, Align::Left),
                 column("Đơn vị tính", 10, Align::Center),
@@ -212,7 +212,7 @@ fn indicators_appendix() -> Appendix {
                 column("KCĐP", 8, Align::Right),
                 column("Tổng", 8, Align::Right),
             ],
-            rows: vec![
+            vec![
                 indicator("1", "Số đề án", "đề án", 12, 31),
                 indicator("2", "Số cơ sở CNNT được hỗ trợ", "cơ sở", 15, 40),
                 indicator("3", "Số lao động được đào tạo", "người", 1_250, 3_480),
@@ -224,7 +224,7 @@ fn indicators_appendix() -> Appendix {
                     27,
                 ),
             ],
-        },
+        ),
     }
 }
 
@@ -435,4 +435,183 @@ fn two_thousand_rows() {
 
     let mut workbook = open(bytes);
     assert_cells_read_back(&mut workbook, &doc);
+}
+
+/// The annual report of a demo province (`khuyencong demo`, `khuyencong report --kind nam`).
+fn demo_document() -> OfficialDocument {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("demo.db");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).expect("date");
+    khuyencong::service::demo::fill_new_file(
+        &path,
+        "38",
+        (2_000, 200),
+        (2021, 2027),
+        1,
+        false,
+        today,
+        |_| {},
+    )
+    .expect("demo database");
+    let store =
+        khuyencong::store::Store::open(&path, khuyencong::store::OpenMode::MustExist).expect("db");
+    let kind = khuyencong::report::ReportKind::Year;
+    let figures = khuyencong::service::report_figures::gather_figures(
+        &store,
+        kind,
+        2026,
+        kind.default_period(2026),
+    )
+    .expect("figures");
+    let defaults = store.report_defaults().expect("defaults");
+    let report = khuyencong::report::new_draft(kind, 2026, today, &defaults, &figures);
+    khuyencong::service::report_output::render(&report, &figures, defaults.millions_decimals)
+        .document
+}
+
+/// The value of `name="…"` in one XML start tag.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let end = tag[start..].find('"')? + start;
+    Some(tag[start..end].to_owned())
+}
+
+/// The start tags `<name …>` of an XML text.
+fn tags<'x>(xml: &'x str, name: &str) -> Vec<&'x str> {
+    let open = format!("<{name} ");
+    xml.match_indices(open.as_str())
+        .filter_map(|(at, _)| xml[at..].find('>').map(|end| &xml[at..at + end]))
+        .collect()
+}
+
+/// Column widths in pixels (rust_xlsxwriter stores `(pixels − 5) / 7` characters) and row
+/// heights in points of one sheet of the workbook, from its XML.
+fn sheet_geometry(bytes: &[u8], sheet: usize) -> (Vec<f64>, std::collections::HashMap<u32, f64>) {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("an xlsx is a zip");
+    let mut xml = String::new();
+    archive
+        .by_name(&format!("xl/worksheets/sheet{}.xml", sheet + 1))
+        .expect("sheet xml")
+        .read_to_string(&mut xml)
+        .expect("utf-8 xml");
+    let mut widths = Vec::new();
+    for col in tags(&xml, "col") {
+        let number = |n: &str| attribute(col, n).and_then(|v| v.parse::<f64>().ok());
+        let (min, max, width) = (number("min"), number("max"), number("width"));
+        let (Some(min), Some(max), Some(width)) = (min, max, width) else {
+            continue;
+        };
+        for c in min as usize..=max as usize {
+            widths.resize(c, 0.0);
+            widths[c - 1] = (width * 7.0 + 5.0).round();
+        }
+    }
+    let heights = tags(&xml, "row")
+        .into_iter()
+        .filter_map(|row| {
+            let r = attribute(row, "r")?.parse::<u32>().ok()?;
+            let ht = attribute(row, "ht")?.parse::<f64>().ok()?;
+            Some((r - 1, ht))
+        })
+        .collect();
+    (widths, heights)
+}
+
+#[test]
+fn every_value_of_the_demo_report_fits_its_column_and_wrapped_rows_are_tall_enough() {
+    use khuyencong::report::Face;
+    use khuyencong::report::print_font::print_fonts;
+    use khuyencong::text::number::{
+        format_integer, format_millions_to, format_percent_basis_points,
+    };
+    const FONT_PT: f32 = 11.0;
+    const PX_PER_MM: f64 = 96.0 / 25.4;
+    // Excel keeps about 2 px each side of a cell's text and 1 px of grid line.
+    const EXCEL_PADDING_PX: f64 = 5.0;
+    const LINE_PT: f64 = 15.0;
+
+    let doc = demo_document();
+    let bytes = write_xlsx(&doc).expect("write xlsx");
+    let (mut checked_numbers, mut wrapped_rows) = (0, 0);
+    for (n, appendix) in doc.appendices.iter().enumerate() {
+        let (widths, heights) = sheet_geometry(&bytes, n);
+        let table = &appendix.table;
+        assert_eq!(
+            widths.len(),
+            table.columns.len(),
+            "{}: a width per column",
+            appendix.label
+        );
+        let header = header_row(appendix);
+        let bold = print_fonts().face(Face::Bold);
+        let regular = print_fonts().face(Face::Regular);
+        let px = |face: Face, text: &str| {
+            f64::from(print_fonts().face(face).width_mm(text, FONT_PT)) * PX_PER_MM
+        };
+        // Every heading word fits its column whole, and the header row is tall enough.
+        let mut header_lines = 1;
+        for (c, column) in table.columns.iter().enumerate() {
+            let room = widths[c] - EXCEL_PADDING_PX;
+            for word in column.heading.split_whitespace() {
+                assert!(
+                    px(Face::Bold, word) <= room,
+                    "{}: heading word {word:?}",
+                    appendix.label
+                );
+            }
+            let room_mm = (room / PX_PER_MM) as f32;
+            header_lines = header_lines.max(bold.wrap(&column.heading, FONT_PT, room_mm).len());
+        }
+        let header_height = heights.get(&header).copied().unwrap_or(LINE_PT);
+        assert!(
+            header_height >= LINE_PT * header_lines as f64 * 0.99,
+            "{}: header of {header_lines} lines is {header_height} pt",
+            appendix.label
+        );
+        for (i, row) in table.rows.iter().enumerate() {
+            let r = header + 1 + i as u32;
+            let mut lines = 1;
+            for (c, cell) in row.cells.iter().enumerate() {
+                let room = widths[c] - EXCEL_PADDING_PX;
+                let shown = match cell {
+                    Cell::Empty => continue,
+                    Cell::Text(text) => {
+                        if row.kind == RowKind::Data {
+                            let room_mm = (room / PX_PER_MM) as f32;
+                            lines = lines.max(regular.wrap(text, FONT_PT, room_mm).len());
+                        }
+                        continue;
+                    }
+                    Cell::Count(v) => format_integer(*v),
+                    Cell::Millions(v) => format_millions_to(*v, table.decimals),
+                    Cell::Percent(bp) => format_percent_basis_points(*bp)
+                        .trim_end_matches(" %")
+                        .to_owned(),
+                };
+                // Measured bold, the wider face: a number that fits so never shows "#####".
+                assert!(
+                    px(Face::Bold, &shown) <= room,
+                    "{} R{}C{}: {shown:?} needs {:.0} px of {room:.0}",
+                    appendix.label,
+                    r + 1,
+                    c + 1,
+                    px(Face::Bold, &shown)
+                );
+                checked_numbers += 1;
+            }
+            if lines > 1 {
+                wrapped_rows += 1;
+                let height = heights.get(&r).copied().unwrap_or(LINE_PT);
+                assert!(
+                    height >= LINE_PT * lines as f64 * 0.99,
+                    "{} R{}: {lines} lines in {height} pt",
+                    appendix.label,
+                    r + 1
+                );
+            }
+        }
+    }
+    println!("XLSX: {checked_numbers} số đều vừa cột; {wrapped_rows} dòng xuống dòng có chiều cao");
+    assert!(checked_numbers > 100 && wrapped_rows > 0);
 }

@@ -70,7 +70,7 @@ fn projects_appendix() -> Appendix {
             .to_owned(),
         unit_note: Some("Đơn vị tính: triệu đồng".to_owned()),
         landscape: true,
-        table: Table { columns, rows },
+        table: Table::new(columns, rows),
     }
 }
 

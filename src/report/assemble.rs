@@ -1,7 +1,7 @@
 //! A saved report and its figures → the official document the layout, PDF and XLSX read.
 
 use super::appendices::appendices;
-use super::document::{Block, OfficialDocument, Signer};
+use super::document::{Block, MillionsDecimals, OfficialDocument, Signer};
 use crate::domain::report::figures::ReportFigures;
 use crate::domain::report::saved_report::{SavedReport, one_line};
 use crate::domain::report::signer::Authority;
@@ -79,8 +79,13 @@ fn signer(report: &SavedReport) -> Signer {
     }
 }
 
-/// Builds the document. `figures` are the frozen ones for a finalised report.
-pub fn build_document(report: &SavedReport, figures: &ReportFigures) -> OfficialDocument {
+/// Builds the document. `figures` are the frozen ones for a finalised report; `decimals` is
+/// the unit's number of decimals for triệu đồng.
+pub fn build_document(
+    report: &SavedReport,
+    figures: &ReportFigures,
+    decimals: MillionsDecimals,
+) -> OfficialDocument {
     let attached_to = format!(
         "(Kèm theo Báo cáo số {} {} của {})",
         report.reference(),
@@ -98,7 +103,7 @@ pub fn build_document(report: &SavedReport, figures: &ReportFigures) -> Official
         body: body(report),
         signer: signer(report),
         distribution: clean(&report.distribution_items()),
-        appendices: appendices(figures, &attached_to),
+        appendices: appendices(figures, &attached_to, &report.agency, decimals),
         fingerprint: report.frozen.as_ref().map(|f| f.fingerprint.clone()),
     }
 }
@@ -195,7 +200,11 @@ mod tests {
                 ["", "GIÁM ĐỐC"],
             ),
         ] {
-            let doc = build_document(&report(authority, head, position), &figures());
+            let doc = build_document(
+                &report(authority, head, position),
+                &figures(),
+                MillionsDecimals::default(),
+            );
             assert_eq!(
                 [doc.signer.authority.as_str(), doc.signer.position.as_str()],
                 lines,
@@ -210,7 +219,7 @@ mod tests {
         let mut r = report(Authority::Deputy, "Giám đốc", "Phó Giám đốc");
         r.filing.initials = "NVA".into();
         r.filing.copies = 3;
-        let doc = build_document(&r, &figures());
+        let doc = build_document(&r, &figures(), MillionsDecimals::default());
         assert_eq!(doc.number_line, "Số:      /BC-TTKC");
         assert_eq!(doc.place_and_date, "Thanh Hóa, ngày     tháng     năm 2027");
         assert_eq!(doc.issuing_agency, "TRUNG TÂM KHUYẾN CÔNG THANH HÓA");
@@ -226,7 +235,7 @@ mod tests {
         r.number = "7".into();
         r.date_left_blank = false;
         r.agency = "Trung tâm\nKhuyến công Thanh Hóa".into();
-        let doc = build_document(&r, &figures());
+        let doc = build_document(&r, &figures(), MillionsDecimals::default());
         assert_eq!(doc.number_line, "Số: 07/BC-TTKC");
         assert_eq!(doc.place_and_date, "Thanh Hóa, ngày 05 tháng 02 năm 2027");
         assert_eq!(doc.issuing_agency, "TRUNG TÂM\nKHUYẾN CÔNG THANH HÓA");

@@ -57,6 +57,8 @@ pub struct Signer {
     pub name: String,
 }
 
+pub use crate::text::number::MillionsDecimals;
+
 /// A table appendix, starting on its own page with its own page numbering.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Appendix {
@@ -76,6 +78,20 @@ pub struct Appendix {
 pub struct Table {
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
+    /// How many decimals its [`Cell::Millions`] print with: the unit's one choice for the
+    /// whole report, so the PDF, the XLSX and the narrative agree.
+    pub decimals: MillionsDecimals,
+}
+
+impl Table {
+    /// A table whose amounts print with the default three decimals.
+    pub fn new(columns: Vec<Column>, rows: Vec<Row>) -> Table {
+        Table {
+            columns,
+            rows,
+            decimals: MillionsDecimals::default(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,8 +137,9 @@ pub enum Cell {
     Text(String),
     /// A count: "1.234".
     Count(i64),
-    /// Triệu đồng with three decimals, held exactly as thousandths of a million (= nghìn đồng):
-    /// 262_500 is printed "262,500" and written to XLSX as 262.5 with format #,##0.000.
+    /// Triệu đồng held exactly as thousandths of a million (= nghìn đồng), already rounded to
+    /// the table's [`Table::decimals`]: 262_500 is printed "262,500" with three decimals
+    /// ("262,5" with one) and written to XLSX as 262.5 with format #,##0.000 (#,##0.0).
     Millions(i64),
     /// Percent in basis points: 8_000 is printed "80,0" (the heading says "%").
     Percent(i64),

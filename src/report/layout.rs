@@ -10,6 +10,8 @@ mod main_text;
 mod sheet;
 mod table;
 
+pub(crate) use column_widths::{run_over, widths_at as column_widths_at};
+
 use super::document::{Block, Cell, OfficialDocument};
 use super::page::{Face, Page};
 use super::print_font::{MM_PER_PT, print_fonts};
@@ -282,8 +284,8 @@ mod tests {
     #[test]
     fn a_row_taller_than_a_page_is_split_between_pages() {
         let long = vec![WORDS; 60].join(" ");
-        let table = Table {
-            columns: vec![
+        let table = Table::new(
+            vec![
                 Column {
                     heading: "TT".into(),
                     weight: 1,
@@ -295,11 +297,11 @@ mod tests {
                     align: Align::Left,
                 },
             ],
-            rows: vec![Row {
+            vec![Row {
                 kind: RowKind::Data,
                 cells: vec![Cell::Count(1), Cell::Text(long)],
             }],
-        };
+        );
         let mut doc = document(Vec::new(), &[]);
         doc.appendices.push(Appendix {
             label: "Phụ lục I".into(),

@@ -16,7 +16,8 @@ pub mod xlsx;
 
 pub use assemble::build_document;
 pub use document::{
-    Align, Appendix, Block, Cell, Column, OfficialDocument, Row, RowKind, Signer, Table,
+    Align, Appendix, Block, Cell, Column, MillionsDecimals, OfficialDocument, Row, RowKind, Signer,
+    Table,
 };
 pub use error::ReportError;
 pub use layout::layout;

@@ -8,16 +8,18 @@ use crate::domain::report::figures::{ReportFigures, SourceFigures};
 use crate::domain::report::report_kind::ReportKind;
 use crate::text::date::format_date;
 use crate::text::lower_first;
-use crate::text::number::{format_integer, format_millions, format_percent_basis_points};
+use crate::text::number::{
+    MillionsDecimals, format_integer, format_millions_to, format_percent_basis_points,
+};
 
-/// An amount in triệu đồng as a sentence writes it: "1.234", "262,5", "0,075" — the table
-/// format rounded to the nghìn đồng, without the trailing zeros of its decimals.
-pub fn millions_phrase(dong: i64) -> String {
-    let thousands = (dong + if dong < 0 { -500 } else { 500 }) / 1000;
-    format_millions(thousands)
-        .trim_end_matches('0')
-        .trim_end_matches(',')
-        .to_owned()
+/// An amount in triệu đồng as a sentence writes it, with the report's one number of decimals
+/// so the text and the tables agree: "1.234,500" (3), "262,5" (1), "1.235" (0).
+pub fn millions_phrase(dong: i64, decimals: MillionsDecimals) -> String {
+    // Rounded once, half away from zero, straight to the printed step.
+    let step = i128::from(decimals.step_dong());
+    let steps = (i128::from(dong).abs() + step / 2) / step * i128::from(dong.signum());
+    let thousandths = steps * i128::from(decimals.step_thousandths());
+    format_millions_to(i64::try_from(thousandths).unwrap_or(i64::MAX), decimals)
 }
 
 fn percent(part: i64, whole: i64) -> Option<String> {
@@ -25,12 +27,16 @@ fn percent(part: i64, whole: i64) -> Option<String> {
 }
 
 /// "KCQG 2.100 triệu đồng, KCĐP 10.245 triệu đồng" for the sources with money in `pick`.
-fn by_source(figures: &ReportFigures, pick: fn(&SourceFigures) -> i64) -> String {
+fn by_source(
+    figures: &ReportFigures,
+    pick: fn(&SourceFigures) -> i64,
+    d: MillionsDecimals,
+) -> String {
     FundingSource::ALL
         .into_iter()
         .map(|s| (s, pick(&figures.source(s))))
         .filter(|(_, v)| *v != 0)
-        .map(|(s, v)| format!("{} {} triệu đồng", s.label(), millions_phrase(v)))
+        .map(|(s, v)| format!("{} {} triệu đồng", s.label(), millions_phrase(v, d)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -44,14 +50,20 @@ pub fn new_draft(
     defaults: &crate::domain::report::ReportDefaults,
     figures: &ReportFigures,
 ) -> crate::domain::report::SavedReport {
-    crate::domain::report::SavedReport::new(kind, year, today, defaults, default_sections(figures))
+    crate::domain::report::SavedReport::new(
+        kind,
+        year,
+        today,
+        defaults,
+        default_sections(figures, defaults.millions_decimals),
+    )
 }
 
-/// The five sections' prefilled text, one paragraph per line.
-pub fn default_sections(figures: &ReportFigures) -> Vec<String> {
+/// The five sections' prefilled text, one paragraph per line; amounts with `decimals`.
+pub fn default_sections(figures: &ReportFigures, decimals: MillionsDecimals) -> Vec<String> {
     match figures.kind {
-        ReportKind::Registration => registration_sections(figures),
-        _ => implementation_sections(figures),
+        ReportKind::Registration => registration_sections(figures, decimals),
+        _ => implementation_sections(figures, decimals),
     }
 }
 
@@ -78,27 +90,30 @@ fn capitalised(text: &str) -> String {
 }
 
 /// "… triệu đồng", or nothing when the amount is 0 (a "0 triệu đồng" clause says nothing).
-fn clause(label: &str, dong: i64) -> Option<String> {
-    (dong != 0).then(|| format!("{label} {} triệu đồng", millions_phrase(dong)))
+fn clause(label: &str, dong: i64, dec: MillionsDecimals) -> Option<String> {
+    (dong != 0).then(|| format!("{label} {} triệu đồng", millions_phrase(dong, dec)))
 }
 
 /// What is left of the plan once the approvals are counted, in words: never a bare negative
 /// remainder.
-fn remainder(planned: i64, allocated: i64) -> String {
+fn remainder(planned: i64, allocated: i64, dec: MillionsDecimals) -> String {
     match planned - allocated {
         0 if planned == 0 => String::new(),
         0 => "; đã phân bổ hết kế hoạch".into(),
-        left if left > 0 => format!("; còn {} triệu đồng chưa phân bổ", millions_phrase(left)),
+        left if left > 0 => format!(
+            "; còn {} triệu đồng chưa phân bổ",
+            millions_phrase(left, dec)
+        ),
         over => format!(
             "; kinh phí đã phân bổ vượt kế hoạch được giao {} triệu đồng, cần bổ sung dự toán \
              hoặc điều chỉnh đề án",
-            millions_phrase(-over)
+            millions_phrase(-over, dec)
         ),
     }
 }
 
 /// The quarter alone: approvals, payments and plan changes made within the period.
-fn period_alone(f: &ReportFigures) -> Option<String> {
+fn period_alone(f: &ReportFigures, dec: MillionsDecimals) -> Option<String> {
     if !f.has_own_period() {
         return None;
     }
@@ -109,35 +124,35 @@ fn period_alone(f: &ReportFigures) -> Option<String> {
         (n, a) if a >= 0 => parts.push(format!(
             "phê duyệt mới {} đề án với kinh phí hỗ trợ {} triệu đồng",
             format_integer(n as i64),
-            millions_phrase(a)
+            millions_phrase(a, dec)
         )),
         (n, a) => parts.push(format!(
             "phê duyệt mới {} đề án; kinh phí đã phân bổ giảm {} triệu đồng do hủy hoặc điều \
              chỉnh đề án",
             format_integer(n as i64),
-            millions_phrase(-a)
+            millions_phrase(-a, dec)
         )),
     }
     parts.push(match q.disbursed {
         0 => "không phát sinh giải ngân".to_owned(),
-        d if d > 0 => format!("giải ngân {} triệu đồng", millions_phrase(d)),
+        d if d > 0 => format!("giải ngân {} triệu đồng", millions_phrase(d, dec)),
         d => format!(
             "số đã giải ngân giảm {} triệu đồng do thu hồi",
-            millions_phrase(-d)
+            millions_phrase(-d, dec)
         ),
     });
     if q.adjusted > 0 {
         parts.push(format!(
             "kế hoạch được bổ sung {} triệu đồng",
-            millions_phrase(q.adjusted)
+            millions_phrase(q.adjusted, dec)
         ));
     } else if q.adjusted < 0 {
         parts.push(format!(
             "kế hoạch điều chỉnh giảm {} triệu đồng",
-            millions_phrase(-q.adjusted)
+            millions_phrase(-q.adjusted, dec)
         ));
     }
-    parts.extend(clause("chuyển nguồn, hủy dự toán", q.carried_over));
+    parts.extend(clause("chuyển nguồn, hủy dự toán", q.carried_over, dec));
     Some(format!(
         "Trong {} (từ ngày {} đến ngày {}): {}.",
         f.kind.period_phrase(f.year),
@@ -147,15 +162,15 @@ fn period_alone(f: &ReportFigures) -> Option<String> {
     ))
 }
 
-fn implementation_sections(f: &ReportFigures) -> Vec<String> {
+fn implementation_sections(f: &ReportFigures, dec: MillionsDecimals) -> Vec<String> {
     let t = f.total();
     let mut first = Vec::new();
-    first.extend(period_alone(f));
+    first.extend(period_alone(f, dec));
     first.push(format!(
         "{}, tổng kinh phí khuyến công được giao là {} triệu đồng{}.",
         year_to_date(f),
-        millions_phrase(t.planned),
-        match by_source(f, |s| s.planned) {
+        millions_phrase(t.planned, dec),
+        match by_source(f, |s| s.planned, dec) {
             s if s.is_empty() => String::new(),
             s => format!(", trong đó {s}"),
         }
@@ -163,20 +178,20 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
     if t.adjusted != 0 || t.carried_over != 0 {
         let mut parts = vec![format!(
             "Kế hoạch giao đầu năm {} triệu đồng",
-            millions_phrase(t.initial)
+            millions_phrase(t.initial, dec)
         )];
         if t.adjusted > 0 {
             parts.push(format!(
                 "bổ sung {} triệu đồng",
-                millions_phrase(t.adjusted)
+                millions_phrase(t.adjusted, dec)
             ));
         } else if t.adjusted < 0 {
             parts.push(format!(
                 "điều chỉnh giảm, thu hồi {} triệu đồng",
-                millions_phrase(-t.adjusted)
+                millions_phrase(-t.adjusted, dec)
             ));
         }
-        parts.extend(clause("chuyển nguồn, hủy dự toán", t.carried_over));
+        parts.extend(clause("chuyển nguồn, hủy dự toán", t.carried_over, dec));
         first.push(format!("{}.", parts.join("; ")));
     }
     first.push(if t.project_count == 0 && t.allocated == 0 {
@@ -185,12 +200,12 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
         format!(
             "Đã phê duyệt {} đề án với tổng kinh phí hỗ trợ {} triệu đồng{}{}.",
             format_integer(t.project_count as i64),
-            millions_phrase(t.allocated),
-            match by_source(f, |s| s.allocated) {
+            millions_phrase(t.allocated, dec),
+            match by_source(f, |s| s.allocated, dec) {
                 s if s.is_empty() => String::new(),
                 s => format!(" ({s})"),
             },
-            remainder(t.planned, t.allocated)
+            remainder(t.planned, t.allocated, dec)
         )
     });
 
@@ -211,10 +226,10 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
         second.push(format!(
             "{n}. {name}: {} đề án, kinh phí hỗ trợ {} triệu đồng, {}.",
             lines.len(),
-            millions_phrase(support),
+            millions_phrase(support, dec),
             match disbursed {
                 0 => "chưa giải ngân".to_owned(),
-                d => format!("đã giải ngân {} triệu đồng", millions_phrase(d)),
+                d => format!("đã giải ngân {} triệu đồng", millions_phrase(d, dec)),
             }
         ));
     }
@@ -232,7 +247,7 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
         }
         let mut sentence = format!(
             "Về giải ngân: đã giải ngân {} triệu đồng",
-            millions_phrase(t.disbursed)
+            millions_phrase(t.disbursed, dec)
         );
         if !rates.is_empty() {
             sentence.push_str(&format!(" ({})", rates.join(", ")));
@@ -240,13 +255,13 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
         if t.advanced != 0 {
             sentence.push_str(&format!(
                 ", trong đó tạm ứng chưa thanh toán {} triệu đồng",
-                millions_phrase(t.advanced)
+                millions_phrase(t.advanced, dec)
             ));
         }
         if t.settled != 0 {
             sentence.push_str(&format!(
                 "; đã quyết toán {} triệu đồng",
-                millions_phrase(t.settled)
+                millions_phrase(t.settled, dec)
             ));
         }
         sentence.push('.');
@@ -255,7 +270,7 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
     if t.counterpart + t.other_funds > 0 {
         second.push(format!(
             "Vốn đối ứng của các cơ sở và nguồn huy động khác {} triệu đồng{}.",
-            millions_phrase(t.counterpart + t.other_funds),
+            millions_phrase(t.counterpart + t.other_funds, dec),
             percent(t.counterpart + t.other_funds, t.allocated)
                 .map(|p| format!(", bằng {p} kinh phí khuyến công hỗ trợ"))
                 .unwrap_or_default()
@@ -305,13 +320,19 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
     shortfalls.extend(clause(
         "còn kinh phí đã phân bổ chưa giải ngân",
         (t.allocated - t.disbursed).max(0),
+        dec,
     ));
     if t.planned > t.allocated {
-        shortfalls.extend(clause("còn kế hoạch chưa phân bổ", t.planned - t.allocated));
+        shortfalls.extend(clause(
+            "còn kế hoạch chưa phân bổ",
+            t.planned - t.allocated,
+            dec,
+        ));
     } else if t.allocated > t.planned {
         shortfalls.extend(clause(
             "kinh phí đã phân bổ vượt kế hoạch được giao",
             t.allocated - t.planned,
+            dec,
         ));
     }
     if !shortfalls.is_empty() {
@@ -327,7 +348,7 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
             "Tiếp tục đôn đốc thực hiện, nghiệm thu và giải ngân {} đề án còn dở dang{}; hoàn \
              thiện hồ sơ quyết toán đúng thời hạn.",
             format_integer(unfinished as i64),
-            clause(" với", (t.allocated - t.disbursed).max(0)).unwrap_or_default()
+            clause(" với", (t.allocated - t.disbursed).max(0), dec).unwrap_or_default()
         )
     }];
     let fifth = vec![if t.planned > t.allocated && f.kind != ReportKind::Year {
@@ -335,18 +356,18 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
         format!(
             "Đề nghị các đơn vị đẩy nhanh tiến độ thẩm định, phê duyệt đề án để phân bổ {} \
              triệu đồng kế hoạch còn lại trong năm.",
-            millions_phrase(t.planned - t.allocated)
+            millions_phrase(t.planned - t.allocated, dec)
         )
     } else if t.planned > t.allocated {
         format!(
             "Đề nghị cho phép điều chỉnh {} triệu đồng chưa phân bổ sang các đề án đủ điều kiện.",
-            millions_phrase(t.planned - t.allocated)
+            millions_phrase(t.planned - t.allocated, dec)
         )
     } else if t.allocated > t.planned {
         format!(
             "Đề nghị bổ sung dự toán {} triệu đồng cho phần kinh phí đã phân bổ vượt kế hoạch \
              được giao.",
-            millions_phrase(t.allocated - t.planned)
+            millions_phrase(t.allocated - t.planned, dec)
         )
     } else {
         "Đề nghị tiếp tục bố trí kinh phí khuyến công để hỗ trợ các cơ sở công nghiệp nông thôn."
@@ -358,7 +379,7 @@ fn implementation_sections(f: &ReportFigures) -> Vec<String> {
         .collect()
 }
 
-fn registration_sections(f: &ReportFigures) -> Vec<String> {
+fn registration_sections(f: &ReportFigures, d: MillionsDecimals) -> Vec<String> {
     let t = f.total();
     let passed: Vec<_> = f.projects.iter().filter(|p| p.appraisal_passed).collect();
     let passed_support: i64 = passed.iter().map(|p| p.support).sum();
@@ -368,8 +389,8 @@ fn registration_sections(f: &ReportFigures) -> Vec<String> {
              án với tổng kinh phí đề nghị hỗ trợ {} triệu đồng{}.",
             f.year,
             f.projects.len(),
-            millions_phrase(t.allocated),
-            match by_source(f, |s| s.allocated) {
+            millions_phrase(t.allocated, d),
+            match by_source(f, |s| s.allocated, d) {
                 s if s.is_empty() => String::new(),
                 s => format!(", trong đó {s}"),
             }
@@ -379,8 +400,8 @@ fn registration_sections(f: &ReportFigures) -> Vec<String> {
              đồng; vốn đối ứng của các cơ sở {} triệu đồng.\nDanh mục chi tiết tại Phụ lục I kèm \
              theo.",
             passed.len(),
-            millions_phrase(passed_support),
-            millions_phrase(t.counterpart)
+            millions_phrase(passed_support, d),
+            millions_phrase(t.counterpart, d)
         ),
         "Các đề án đăng ký phù hợp với nội dung, đối tượng được hỗ trợ theo quy định.".into(),
         format!(
@@ -402,13 +423,22 @@ mod tests {
     use crate::domain::report::figures::SourceFigures;
 
     #[test]
-    fn millions_are_written_as_sentences_write_them() {
-        assert_eq!(millions_phrase(12_345_000_000), "12.345");
-        assert_eq!(millions_phrase(262_500_000), "262,5");
-        assert_eq!(millions_phrase(75_000), "0,075");
-        assert_eq!(millions_phrase(1_499), "0,001");
-        assert_eq!(millions_phrase(0), "0");
-        assert_eq!(millions_phrase(-500_000), "-0,5");
+    fn millions_are_written_with_the_reports_decimals() {
+        let three = MillionsDecimals::default();
+        let one = MillionsDecimals::new(1).expect("1");
+        let none = MillionsDecimals::new(0).expect("0");
+        assert_eq!(millions_phrase(12_345_000_000, three), "12.345,000");
+        assert_eq!(millions_phrase(262_500_000, three), "262,500");
+        assert_eq!(millions_phrase(75_000, three), "0,075");
+        assert_eq!(millions_phrase(1_499, three), "0,001");
+        assert_eq!(millions_phrase(0, three), "0,000");
+        assert_eq!(millions_phrase(-500_000, three), "-0,500");
+        assert_eq!(millions_phrase(262_500_000, one), "262,5");
+        assert_eq!(millions_phrase(12_345_000_000, one), "12.345,0");
+        assert_eq!(millions_phrase(262_500_000, none), "263");
+        assert_eq!(millions_phrase(-400_000, none), "0");
+        // Rounded once: 0,2496 triệu is 0,2, not 0,25 rounded again to 0,3.
+        assert_eq!(millions_phrase(249_600, one), "0,2");
     }
 
     #[test]
@@ -436,7 +466,7 @@ mod tests {
             indicators: Vec::new(),
             programme: None,
         };
-        let s = default_sections(&f);
+        let s = default_sections(&f, MillionsDecimals::new(0).expect("0"));
         assert_eq!(s.len(), 5);
         assert!(s[0].starts_with(
             "Năm 2026, tổng kinh phí khuyến công được giao là 12.345 triệu đồng, trong đó KCQG \

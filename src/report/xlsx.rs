@@ -4,7 +4,11 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
 
-use crate::report::document::{Align, Appendix, Cell, OfficialDocument, RowKind};
+use crate::report::document::{Align, Appendix, Cell, MillionsDecimals, OfficialDocument, RowKind};
+use crate::report::layout::column_widths_at;
+use crate::report::layout::run_over;
+use crate::report::page::Face;
+use crate::report::print_font::print_fonts;
 use crate::text::nfc;
 
 /// The spreadsheet could not be written. rust_xlsxwriter's own (English) text stays in the
@@ -42,11 +46,15 @@ fn fits_in_cell(sheet: &Worksheet, row: u32, col: u16, text: &str) -> Result<(),
     Ok(())
 }
 
-/// Nghị định 30/2020 asks for Times New Roman; Excel on Windows has it.
+/// Nghị định 30/2020 asks for Times New Roman; Excel on Windows has it (LibreOffice sets the
+/// metric-compatible Liberation Serif in its place, and the print fonts measure the same).
 const FONT_NAME: &str = "Times New Roman";
 const FONT_SIZE: f64 = 11.0;
-/// Height of one line of 11 pt text, in points.
+/// Height of one line of 11 pt text, in points: what Excel gives a wrapped line of it.
 const LINE_HEIGHT_PT: f64 = 15.0;
+/// Room Excel and LibreOffice keep between a cell's text and its borders, each side, in mm
+/// (about 4 px: more than either uses, so a number measured to fit does fit).
+const CELL_PADDING_MM: f32 = 1.1;
 /// Light grey: visible on screen, still clean when printed in black and white.
 const HEADER_FILL: u32 = 0xF2F2F2;
 /// A4 in Excel's paper-size codes.
@@ -78,24 +86,20 @@ const A4_SHORT_MM: f64 = 210.0;
 const A4_LONG_MM: f64 = 297.0;
 /// Excel's screen pixels per millimetre (96 dpi).
 const PIXELS_PER_MM: f64 = 96.0 / 25.4;
-/// Narrowest column, in pixels, whatever its weight.
+/// Narrowest column, in pixels, whatever it holds.
 const MIN_COLUMN_PIXELS: f64 = 28.0;
-/// Rough widths of 11 pt Times New Roman characters, in pixels, to guess how many lines a
-/// merged title needs (Excel does not grow merged rows by itself).
-const UPPER_BOLD_CHAR_PIXELS: f64 = 10.0;
-const OTHER_CHAR_PIXELS: f64 = 7.0;
 
 /// Writes every appendix of `doc` as a sheet of one workbook and returns the .xlsx bytes.
 pub fn write_xlsx(doc: &OfficialDocument) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
-    let formats = Formats::new();
     // Empty cells and rows inherit the default format, so the whole sheet is Times New Roman.
     // 20 px rows and 64 px columns are Excel's defaults for an 11 pt font.
-    workbook.set_default_format(&formats.base, 20, 64)?;
+    workbook.set_default_format(&Formats::base(), 20, 64)?;
     let names = sheet_names(&doc.appendices);
     for (appendix, name) in doc.appendices.iter().zip(names) {
         let sheet = workbook.add_worksheet();
         sheet.set_name(name)?;
+        let formats = Formats::new(appendix.table.decimals);
         write_appendix(sheet, appendix, &formats)?;
     }
     Ok(workbook.save_to_buffer()?)
@@ -158,30 +162,39 @@ fn write_appendix(
     } else {
         (A4_SHORT_MM, &PORTRAIT_MARGINS)
     };
-    let printable_pixels = (page_width_mm - margins.left - margins.right) * PIXELS_PER_MM;
-    let total_weight: f64 = table.columns.iter().map(|c| f64::from(c.weight)).sum();
-    let mut table_pixels = 0.0;
-    for (col, column) in (0u16..).zip(&table.columns) {
-        let share = if total_weight > 0.0 {
-            f64::from(column.weight) / total_weight
-        } else {
-            1.0 / table.columns.len() as f64
-        };
-        let pixels = (printable_pixels * share).max(MIN_COLUMN_PIXELS).round();
-        sheet.set_column_width_pixels(col, pixels as u32)?;
-        table_pixels += pixels;
+    let printable_mm = (page_width_mm - margins.left - margins.right) as f32;
+    // The PDF's sharing of the width at the sheet's font: every number and word of a column
+    // fits it whole, so nothing shows "#####" and no word breaks.
+    let widths_mm = column_widths_at(table, printable_mm, FONT_SIZE as f32, CELL_PADDING_MM);
+    let mut pixels = Vec::with_capacity(widths_mm.len());
+    for (col, width) in (0u16..).zip(&widths_mm) {
+        let px = (f64::from(*width) * PIXELS_PER_MM)
+            .ceil()
+            .max(MIN_COLUMN_PIXELS);
+        sheet.set_column_width_pixels(col, px as u32)?;
+        pixels.push(px);
     }
+    let table_pixels: f64 = pixels.iter().sum();
+    // The text room of each column at the pixels Excel was given.
+    let room_mm: Vec<f32> = pixels
+        .iter()
+        .map(|px| (px / PIXELS_PER_MM) as f32 - 2.0 * CELL_PADDING_MM)
+        .collect();
     let last_col = table.columns.len().saturating_sub(1) as u16;
 
     let unit_note = appendix.unit_note.as_deref().unwrap_or("");
     let heading_lines = [
-        (appendix.label.as_str(), &formats.label),
-        (appendix.title.as_str(), &formats.title),
-        (appendix.attached_to.as_str(), &formats.attached_to),
-        (unit_note, &formats.unit_note),
+        (appendix.label.as_str(), &formats.label, Face::Bold),
+        (appendix.title.as_str(), &formats.title, Face::Bold),
+        (
+            appendix.attached_to.as_str(),
+            &formats.attached_to,
+            Face::Italic,
+        ),
+        (unit_note, &formats.unit_note, Face::Italic),
     ];
     let mut row: u32 = 0;
-    for (text, format) in heading_lines {
+    for (text, format, face) in heading_lines {
         if text.trim().is_empty() {
             continue;
         }
@@ -192,7 +205,8 @@ fn write_appendix(
         } else {
             sheet.write_string_with_format(row, 0, &text, format)?;
         }
-        let lines = estimated_lines(&text, table_pixels.max(printable_pixels / 2.0));
+        // Excel does not grow a merged row by itself: give it the lines its text needs.
+        let lines = lines_in(&text, face, (table_pixels / PIXELS_PER_MM) as f32);
         if lines > 1 {
             sheet.set_row_height(row, LINE_HEIGHT_PT * lines as f64)?;
         }
@@ -201,45 +215,58 @@ fn write_appendix(
 
     if !table.columns.is_empty() {
         let header_row = row;
+        let mut lines = 1;
         for (col, column) in (0u16..).zip(&table.columns) {
             fits_in_cell(sheet, header_row, col, &column.heading)?;
-            sheet.write_string_with_format(
-                header_row,
-                col,
-                nfc(&column.heading),
-                &formats.header,
-            )?;
+            let heading = nfc(&column.heading);
+            lines = lines.max(lines_in(&heading, Face::Bold, room_mm[usize::from(col)]));
+            sheet.write_string_with_format(header_row, col, heading, &formats.header)?;
         }
+        sheet.set_row_height(header_row, LINE_HEIGHT_PT * lines as f64)?;
         sheet.set_freeze_panes(header_row + 1, 0)?;
         sheet.set_repeat_rows(header_row, header_row)?;
         row += 1;
     }
 
+    let count = table.columns.len();
     for table_row in &table.rows {
         let bold = table_row.kind != RowKind::Data;
-        for ((col, cell), column) in (0u16..).zip(&table_row.cells).zip(&table.columns) {
+        let face = if bold { Face::Bold } else { Face::Regular };
+        let mut lines = 1;
+        let mut col = 0;
+        while col < count {
+            let cell = table_row.cells.get(col).unwrap_or(&Cell::Empty);
+            let column = &table.columns[col];
             let format = formats.cell(bold, ValueKind::of(cell), column.align);
+            let c = col as u16;
+            // A group or total title runs over the empty cells beside it, as in the PDF.
+            let span = run_over(table_row, col, count);
             match cell {
-                Cell::Empty => sheet.write_blank(row, col, format)?,
+                Cell::Empty => sheet.write_blank(row, c, format)?,
                 Cell::Text(text) => {
                     let text = nfc(text);
-                    fits_in_cell(sheet, row, col, &text)?;
-                    sheet.write_string_with_format(row, col, text, format)?
+                    fits_in_cell(sheet, row, c, &text)?;
+                    let room: f32 = room_mm[col..col + span].iter().sum::<f32>()
+                        + 2.0 * CELL_PADDING_MM * (span - 1) as f32;
+                    lines = lines.max(lines_in(&text, face, room));
+                    if span > 1 {
+                        sheet.merge_range(row, c, row, c + span as u16 - 1, &text, format)?
+                    } else {
+                        sheet.write_string_with_format(row, c, text, format)?
+                    }
                 }
-                Cell::Count(n) => sheet.write_number_with_format(row, col, *n as f64, format)?,
-                Cell::Millions(thousandths) => sheet.write_number_with_format(
-                    row,
-                    col,
-                    *thousandths as f64 / 1000.0,
-                    format,
-                )?,
-                Cell::Percent(basis_points) => sheet.write_number_with_format(
-                    row,
-                    col,
-                    *basis_points as f64 / 100.0,
-                    format,
-                )?,
+                Cell::Count(n) => sheet.write_number_with_format(row, c, *n as f64, format)?,
+                Cell::Millions(thousandths) => {
+                    sheet.write_number_with_format(row, c, *thousandths as f64 / 1000.0, format)?
+                }
+                Cell::Percent(basis_points) => {
+                    sheet.write_number_with_format(row, c, *basis_points as f64 / 100.0, format)?
+                }
             };
+            col += span;
+        }
+        if lines > 1 {
+            sheet.set_row_height(row, LINE_HEIGHT_PT * lines as f64)?;
         }
         row += 1;
     }
@@ -266,23 +293,14 @@ fn write_appendix(
     Ok(())
 }
 
-/// How many lines `text` needs across `width_pixels`, roughly; explicit "\n" breaks count.
-fn estimated_lines(text: &str, width_pixels: f64) -> usize {
-    text.split('\n')
-        .map(|line| {
-            let pixels: f64 = line
-                .chars()
-                .map(|c| {
-                    if c.is_uppercase() {
-                        UPPER_BOLD_CHAR_PIXELS
-                    } else {
-                        OTHER_CHAR_PIXELS
-                    }
-                })
-                .sum();
-            ((pixels / width_pixels).ceil() as usize).max(1)
-        })
-        .sum()
+/// How many lines `text` wraps into in `room_mm` at the sheet's font (the print fonts have
+/// Times New Roman's metrics); explicit "\n" breaks count.
+fn lines_in(text: &str, face: Face, room_mm: f32) -> usize {
+    print_fonts()
+        .face(face)
+        .wrap(text, FONT_SIZE as f32, room_mm.max(1.0))
+        .len()
+        .max(1)
 }
 
 /// What a cell holds, for choosing its number format.
@@ -311,12 +329,15 @@ impl ValueKind {
         }
     }
 
-    /// Excel shows these with the reader's separators: "1.234,500" on a Vietnamese Windows.
-    fn number_format(self) -> Option<&'static str> {
+    /// Excel shows these with the reader's separators: "1.234,500" on a Vietnamese Windows;
+    /// triệu đồng with the report's number of decimals.
+    fn number_format(self, decimals: MillionsDecimals) -> Option<&'static str> {
         match self {
             ValueKind::Text => None,
             ValueKind::Count => Some("#,##0"),
-            ValueKind::Millions => Some("#,##0.000"),
+            ValueKind::Millions => {
+                Some(["#,##0", "#,##0.0", "#,##0.00", "#,##0.000"][usize::from(decimals.get())])
+            }
             ValueKind::Percent => Some("0.0"),
         }
     }
@@ -334,7 +355,6 @@ fn align_index(align: Align) -> usize {
 
 /// Every format the sheets use, built once per workbook.
 struct Formats {
-    base: Format,
     label: Format,
     title: Format,
     attached_to: Format,
@@ -345,10 +365,14 @@ struct Formats {
 }
 
 impl Formats {
-    fn new() -> Formats {
-        let base = Format::new()
+    fn base() -> Format {
+        Format::new()
             .set_font_name(FONT_NAME)
-            .set_font_size(FONT_SIZE);
+            .set_font_size(FONT_SIZE)
+    }
+
+    fn new(decimals: MillionsDecimals) -> Formats {
+        let base = Formats::base();
         let centred = base
             .clone()
             .set_align(FormatAlign::Center)
@@ -366,7 +390,7 @@ impl Formats {
                         Align::Center => FormatAlign::Center,
                         Align::Right => FormatAlign::Right,
                     });
-                    format = match ValueKind::ALL[kind].number_format() {
+                    format = match ValueKind::ALL[kind].number_format(decimals) {
                         Some(code) => format.set_num_format(code),
                         None => format.set_text_wrap(),
                     };
@@ -378,7 +402,11 @@ impl Formats {
             label: centred.clone().set_bold(),
             title: centred.clone().set_bold(),
             attached_to: centred.set_italic(),
-            unit_note: base.clone().set_italic().set_align(FormatAlign::Right),
+            unit_note: base
+                .clone()
+                .set_italic()
+                .set_text_wrap()
+                .set_align(FormatAlign::Right),
             header: bordered
                 .clone()
                 .set_bold()
@@ -386,7 +414,6 @@ impl Formats {
                 .set_align(FormatAlign::Center)
                 .set_background_color(HEADER_FILL),
             cells,
-            base,
         }
     }
 
@@ -407,17 +434,17 @@ mod tests {
             attached_to: String::new(),
             unit_note: None,
             landscape: false,
-            table: Table {
-                columns: vec![Column {
+            table: Table::new(
+                vec![Column {
                     heading: "STT".into(),
                     weight: 1,
                     align: Align::Center,
                 }],
-                rows: vec![Row {
+                vec![Row {
                     kind: RowKind::Data,
                     cells: vec![Cell::Count(1)],
                 }],
-            },
+            ),
         }
     }
 
@@ -449,10 +476,10 @@ mod tests {
 
     #[test]
     fn long_titles_get_taller_rows() {
-        assert_eq!(estimated_lines("Phụ lục I", 600.0), 1);
-        assert_eq!(estimated_lines("a\nb", 600.0), 2);
+        assert_eq!(lines_in("Phụ lục I", Face::Bold, 150.0), 1);
+        assert_eq!(lines_in("a\nb", Face::Bold, 150.0), 2);
         let title = "KẾT QUẢ THỰC HIỆN CÁC ĐỀ ÁN KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2026 THEO NGUỒN";
-        assert!(estimated_lines(title, 600.0) >= 2);
+        assert!(lines_in(title, Face::Bold, 150.0) >= 2);
     }
 
     fn document(appendices: Vec<Appendix>) -> OfficialDocument {

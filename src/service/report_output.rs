@@ -30,9 +30,14 @@ pub struct Rendered {
     pub pages: Vec<Page>,
 }
 
-/// Lays `report` out with `figures`.
-pub fn render(report: &SavedReport, figures: &ReportFigures) -> Rendered {
-    let document = build_document(report, figures);
+/// Lays `report` out with `figures`, amounts in triệu đồng with the unit's `decimals`
+/// ([`crate::service::Service::millions_decimals`]).
+pub fn render(
+    report: &SavedReport,
+    figures: &ReportFigures,
+    decimals: crate::text::number::MillionsDecimals,
+) -> Rendered {
+    let document = build_document(report, figures, decimals);
     let pages = layout(&document);
     Rendered { document, pages }
 }
@@ -200,9 +205,9 @@ pub fn write_report_files(
     out: &std::path::Path,
     xlsx: Option<&std::path::Path>,
 ) -> ServiceResult<String> {
+    let defaults = store.report_defaults()?;
     let (report, figures) = match request {
         ReportRequest::Draft { kind, year, fill } => {
-            let defaults = store.report_defaults()?;
             let period = kind.default_period(*year);
             let figures = gather_figures(store, *kind, *year, period)?;
             let mut report = crate::report::new_draft(*kind, *year, today, &defaults, &figures);
@@ -215,7 +220,7 @@ pub fn write_report_files(
             (report, figures)
         }
     };
-    let rendered = render(&report, &figures);
+    let rendered = render(&report, &figures, defaults.millions_decimals);
     write_file(out, &rendered.pdf()?)?;
     if let Some(path) = xlsx {
         write_file(path, &rendered.xlsx()?)?;

@@ -11,6 +11,7 @@ use crate::service::report_output::{
     ReportRequest, drift_since_freeze, figures_for, freeze, write_report_files,
 };
 use crate::service::{Service, ServiceError, ServiceResult};
+use crate::text::number::MillionsDecimals;
 
 impl Service {
     /// The saved reports, newest first.
@@ -47,9 +48,24 @@ impl Service {
         Ok(self.store.save_report(report)?)
     }
 
-    /// Offers `report`'s agencies, place, addressees and signer for every new report.
+    /// Offers `report`'s agencies, place, addressees and signer for every new report; the
+    /// unit's number of decimals stays as it was set.
     pub fn save_report_defaults(&mut self, report: &SavedReport) -> ServiceResult<()> {
-        Ok(self.store.set_report_defaults(&report.defaults())?)
+        let mut defaults = report.defaults();
+        defaults.millions_decimals = self.store.report_defaults()?.millions_decimals;
+        Ok(self.store.set_report_defaults(&defaults)?)
+    }
+
+    /// How many decimals the unit's reports print amounts in triệu đồng with.
+    pub fn millions_decimals(&self) -> ServiceResult<MillionsDecimals> {
+        Ok(self.store.report_defaults()?.millions_decimals)
+    }
+
+    /// Sets the number of decimals for every report of the unit (tables, XLSX, narrative).
+    pub fn set_millions_decimals(&mut self, decimals: MillionsDecimals) -> ServiceResult<()> {
+        let mut defaults = self.store.report_defaults()?;
+        defaults.millions_decimals = decimals;
+        Ok(self.store.set_report_defaults(&defaults)?)
     }
 
     /// The figures `report` prints: its frozen ones once finalised, today's otherwise.

@@ -68,6 +68,96 @@ pub fn format_millions(thousandths: i64) -> String {
     out
 }
 
+/// How many decimals an amount in triệu đồng is printed with, the same everywhere in one
+/// report (tables, spreadsheet and sentences): 0 (whole triệu), 1, 2 or 3 (to the nghìn
+/// đồng). A unit's report settings keep it; 3 unless changed, which is exact to the nghìn
+/// đồng that provincial appendices usually print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(from = "u8", into = "u8")]
+pub struct MillionsDecimals(u8);
+
+impl MillionsDecimals {
+    pub const ALL: [MillionsDecimals; 4] = [
+        MillionsDecimals(0),
+        MillionsDecimals(1),
+        MillionsDecimals(2),
+        MillionsDecimals(3),
+    ];
+
+    /// None beyond 3: a triệu đồng has no printed digit below the nghìn đồng.
+    pub fn new(decimals: u8) -> Option<MillionsDecimals> {
+        (decimals <= 3).then_some(MillionsDecimals(decimals))
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+
+    /// The smallest printed step, in thousandths of a triệu (nghìn đồng): 1 for 3 decimals,
+    /// 1.000 for none.
+    pub fn step_thousandths(self) -> i64 {
+        10i64.pow(3 - u32::from(self.0))
+    }
+
+    /// The smallest printed step in đồng: 1.000 for 3 decimals, 1.000.000 for none.
+    pub fn step_dong(self) -> i64 {
+        self.step_thousandths() * 1_000
+    }
+
+    /// How the choice reads in a list: "1 chữ số (1.234,5)".
+    pub fn label(self) -> String {
+        let example = format_millions_to(1_234_568, self);
+        match self.0 {
+            0 => format!("Không lấy số lẻ ({example})"),
+            3 => format!("3 chữ số, đến nghìn đồng ({example})"),
+            n => format!("{n} chữ số ({example})"),
+        }
+    }
+}
+
+impl Default for MillionsDecimals {
+    fn default() -> MillionsDecimals {
+        MillionsDecimals(3)
+    }
+}
+
+/// A stored value beyond 3 (a file edited by hand) is read as 3 rather than refused: the
+/// settings it sits in stay readable.
+impl From<u8> for MillionsDecimals {
+    fn from(decimals: u8) -> MillionsDecimals {
+        MillionsDecimals(decimals.min(3))
+    }
+}
+
+impl From<MillionsDecimals> for u8 {
+    fn from(decimals: MillionsDecimals) -> u8 {
+        decimals.0
+    }
+}
+
+/// Formats an amount in triệu đồng held as thousandths of a million (nghìn đồng) with
+/// `decimals` decimals, rounding half away from zero: 1234568 → "1.234,568", "1.234,57",
+/// "1.234,6", "1.235". A value that rounds to zero prints without a minus sign.
+pub fn format_millions_to(thousandths: i64, decimals: MillionsDecimals) -> String {
+    let step = decimals.step_thousandths().unsigned_abs();
+    let steps = (thousandths.unsigned_abs() + step / 2) / step;
+    let per_million = 1000 / step;
+    let mut out = String::with_capacity(32);
+    if thousandths < 0 && steps != 0 {
+        out.push('-');
+    }
+    push_grouped(&mut out, steps / per_million);
+    if decimals.get() > 0 {
+        out.push(',');
+        let fraction = steps % per_million;
+        out.push_str(&format!(
+            "{fraction:0width$}",
+            width = usize::from(decimals.get())
+        ));
+    }
+    out
+}
+
 /// Parses a whole number typed the Vietnamese way ("1.234.567", "1 234 567", "-1234").
 ///
 /// Surrounding whitespace is ignored. Separators are '.' or spaces (including U+00A0 and
@@ -239,6 +329,42 @@ mod tests {
         assert_eq!(format_millions(-5), "-0,005");
         assert_eq!(format_millions(-84_739_000), "-84.739,000");
         assert_eq!(format_millions(i64::MIN), "-9.223.372.036.854.775,808");
+    }
+
+    #[test]
+    fn format_millions_to_rounds_to_the_chosen_decimals() {
+        let to = |v, d| format_millions_to(v, MillionsDecimals::new(d).expect("0..=3"));
+        assert_eq!(to(1_234_568, 3), "1.234,568");
+        assert_eq!(to(1_234_568, 2), "1.234,57");
+        assert_eq!(to(1_234_568, 1), "1.234,6");
+        assert_eq!(to(1_234_568, 0), "1.235");
+        assert_eq!(to(262_500, 1), "262,5");
+        assert_eq!(to(262_500, 0), "263");
+        assert_eq!(to(7, 2), "0,01");
+        assert_eq!(to(4, 2), "0,00");
+        assert_eq!(to(-4, 2), "0,00", "no minus before a zero");
+        assert_eq!(to(-84_739_000, 1), "-84.739,0");
+        assert_eq!(to(0, 0), "0");
+        assert_eq!(to(i64::MIN, 0), "-9.223.372.036.854.776");
+        for d in MillionsDecimals::ALL {
+            assert_eq!(to(1_000, d.get()), format_millions_to(1_000, d));
+        }
+        assert_eq!(
+            format_millions_to(1_234_500, MillionsDecimals::default()),
+            format_millions(1_234_500)
+        );
+    }
+
+    #[test]
+    fn millions_decimals_are_0_to_3_and_a_bad_stored_value_reads_as_3() {
+        assert_eq!(MillionsDecimals::new(4), None);
+        assert_eq!(MillionsDecimals::from(9).get(), 3);
+        assert_eq!(MillionsDecimals::default().get(), 3);
+        assert_eq!(
+            MillionsDecimals::new(1).map(MillionsDecimals::step_dong),
+            Some(100_000)
+        );
+        assert!(MillionsDecimals::default().label().contains("1.234,568"));
     }
 
     #[test]

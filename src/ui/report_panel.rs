@@ -12,6 +12,7 @@ use crate::domain::report::signer::{Authority, Signer};
 use crate::domain::stale_save::{StaleSave, StoredVersion};
 use crate::report::ReportKind;
 use crate::text::date::format_date;
+use crate::text::number::MillionsDecimals;
 use crate::ui::establishment_form::ERROR_COLOR;
 use crate::ui::fonts::bold;
 use crate::ui::widgets::date_edit::date_edit;
@@ -30,6 +31,8 @@ pub enum ReportAction {
     SaveDefaults,
     /// Prefill the narrative again from today's figures.
     Regenerate,
+    /// Print every report of the unit with this many decimals of triệu đồng.
+    SetDecimals(MillionsDecimals),
     Freeze,
     Unfreeze,
     SavePdf,
@@ -53,6 +56,8 @@ pub struct ReportPanel {
     /// A save refused because someone else saved the report first: shown with both versions
     /// until the user reloads or overwrites; the draft keeps what they typed meanwhile.
     pub conflict: Option<StaleSave>,
+    /// The unit's number of decimals for triệu đồng, as stored.
+    pub decimals: MillionsDecimals,
 }
 
 impl ReportPanel {
@@ -66,6 +71,7 @@ impl ReportPanel {
             message: None,
             drift: None,
             conflict: None,
+            decimals: MillionsDecimals::default(),
         }
     }
 
@@ -227,6 +233,9 @@ impl ReportPanel {
             }
         });
         ui.add_space(4.0);
+        if let Some(decimals) = decimals_choice(ui, self.decimals) {
+            action = ReportAction::SetDecimals(decimals);
+        }
         ui.add_enabled_ui(!frozen, |ui| {
             let errors = header_fields(
                 ui,
@@ -291,6 +300,28 @@ impl ReportPanel {
         report.distribution = lines(&self.distribution_text);
         action
     }
+}
+
+/// The unit's one number of decimals for triệu đồng; Some when the user picks another.
+fn decimals_choice(ui: &mut Ui, current: MillionsDecimals) -> Option<MillionsDecimals> {
+    let mut chosen = current;
+    ui.horizontal(|ui| {
+        let l = ui.label("Số tiền (triệu đồng) in với");
+        egui::ComboBox::from_id_salt("report_millions_decimals")
+            .selected_text(current.label())
+            .show_ui(ui, |ui| {
+                for d in MillionsDecimals::ALL {
+                    ui.selectable_value(&mut chosen, d, d.label());
+                }
+            })
+            .response
+            .labelled_by(l.id)
+            .on_hover_text(
+                "Áp dụng cho mọi báo cáo của đơn vị: bảng phụ lục, tệp XLSX và các câu \
+                 viết sẵn từ số liệu",
+            );
+    });
+    (chosen != current).then_some(chosen)
 }
 
 fn lines(text: &str) -> Vec<String> {

@@ -12,6 +12,7 @@ use super::report_kind::ReportKind;
 use super::signer::{Authority, Signer};
 use crate::text::date::{BLANK, date_in_words, undated_in_words};
 use crate::text::lower_first;
+use crate::text::number::MillionsDecimals;
 
 /// The five narrative sections of DOMAIN.md §5.3, in order.
 pub const SECTION_HEADINGS: [&str; 5] = [
@@ -39,6 +40,9 @@ pub struct ReportDefaults {
     pub distribution: Vec<String>,
     pub signer: Signer,
     pub filing: Filing,
+    /// How many decimals every amount in triệu đồng prints with (tables, XLSX, sentences).
+    #[serde(default)]
+    pub millions_decimals: MillionsDecimals,
 }
 
 impl ReportDefaults {
@@ -70,6 +74,7 @@ impl ReportDefaults {
                 unit: "TTKC".into(),
                 ..Filing::default()
             },
+            millions_decimals: MillionsDecimals::default(),
         }
     }
 
@@ -243,6 +248,8 @@ impl SavedReport {
             distribution: self.distribution.clone(),
             signer: self.signer.clone(),
             filing: self.filing.clone(),
+            // A unit-wide choice, not a report's: the service keeps the stored one.
+            millions_decimals: MillionsDecimals::default(),
         }
     }
 

@@ -1,23 +1,25 @@
 //! An appendix table: a full grid, the header row bold and repeated at the top of every page,
-//! cells wrapped inside their columns, numbers aligned as their column says and never broken. A row moves
-//! whole to the next page when it does not fit; only a row taller than a page is split.
+//! cells wrapped inside their columns at one size, numbers aligned as their column says and
+//! never broken. Rows are placed in blocks that must share a page: a group heading with the
+//! row under it, the last row of a group with its "Cộng", a subtotal with the total after it.
+//! A block moves whole to the next page when it does not fit; only a block taller than a page
+//! is placed row by row, and only a row taller than a page is split, its cells continuing
+//! under the header overleaf.
 
-use super::column_widths::fit_columns;
+use super::column_widths::{fit_columns, run_over};
 use super::sheet::{Flow, Sheet};
 use super::{SINGLE, Style};
-use crate::report::document::{Align, Cell, Row, RowKind, Table};
+use crate::report::document::{Align, Cell, MillionsDecimals, Row, RowKind, Table};
 use crate::report::page::Face;
 use crate::report::print_font::print_fonts;
 use crate::text::format_integer;
 use crate::text::format_percent_basis_points;
-use crate::text::number::format_millions;
+use crate::text::number::format_millions_to;
 
 const PAD_X_MM: f32 = 1.0;
 const PAD_Y_MM: f32 = 0.9;
 /// Rounding slack when asking whether something fits.
 const FIT_SLACK_MM: f32 = 0.01;
-/// A number too wide for its column is set smaller rather than broken, down to this size.
-const SMALLEST_NUMBER_PT: f32 = 7.0;
 
 pub(super) fn layout_table(flow: &mut Flow, table: &Table, preferred_pt: f32) {
     if table.columns.is_empty() {
@@ -30,10 +32,23 @@ pub(super) fn layout_table(flow: &mut Flow, table: &Table, preferred_pt: f32) {
         header: &header,
         rule_tops: Vec::new(),
     };
-    for row in &table.rows {
-        pager.place(flow, &grid.row(row));
+    let rows: Vec<PreparedRow> = table.rows.iter().map(|row| grid.row(row)).collect();
+    let mut start = 0;
+    while start < rows.len() {
+        let mut end = start + 1;
+        while end < rows.len() && keeps_with_next(&table.rows[end - 1], &table.rows[end]) {
+            end += 1;
+        }
+        pager.place_block(flow, &rows[start..end]);
+        start = end;
     }
     pager.close_segment(flow);
+}
+
+/// Whether `row` must stay on the page of the row after it: a heading is never left at a
+/// page foot, a "Cộng" or "TỔNG CỘNG" never opens a page without the rows it sums.
+fn keeps_with_next(row: &Row, next: &Row) -> bool {
+    row.kind == RowKind::Group || matches!(next.kind, RowKind::Subtotal | RowKind::Total)
 }
 
 /// Where the columns are, and the text size of the table.
@@ -43,6 +58,7 @@ struct Grid {
     aligns: Vec<Align>,
     /// Regular text; bold rows differ only in face, so this also gives every row's metrics.
     style: Style,
+    decimals: MillionsDecimals,
 }
 
 /// A cell wrapped and ready to place.
@@ -51,8 +67,6 @@ struct PreparedCell {
     first: usize,
     span: usize,
     lines: Vec<String>,
-    /// The table's size, or smaller for a number that would not fit otherwise.
-    size_pt: f32,
     align: Align,
 }
 
@@ -89,6 +103,7 @@ impl Grid {
             widths,
             aligns: table.columns.iter().map(|c| c.align).collect(),
             style: Style::new(Face::Regular, size_pt, SINGLE),
+            decimals: table.decimals,
         }
     }
 
@@ -138,13 +153,9 @@ impl Grid {
         let mut first = 0;
         while first < columns {
             let cell = cell_at(first);
-            let mut span = 1;
-            if row.kind != RowKind::Data && matches!(cell, Cell::Text(_)) {
-                while first + span < columns && *cell_at(first + span) == Cell::Empty {
-                    span += 1;
-                }
-            }
-            cells.push(self.prepare_cell(&cell_text(cell), is_number(cell), first, span, face));
+            let span = run_over(row, first, columns);
+            let text = cell_text(cell, self.decimals);
+            cells.push(self.prepare_cell(&text, is_number(cell), first, span, face));
             first += span;
         }
         PreparedRow { cells, face }
@@ -160,18 +171,17 @@ impl Grid {
     ) -> PreparedCell {
         let width = self.widths[first..first + span].iter().sum::<f32>() - 2.0 * PAD_X_MM;
         let font = print_fonts().face(face);
-        let mut size_pt = self.style.size_pt;
-        if is_number {
-            let natural = font.width_mm(text, size_pt);
-            if natural > width {
-                size_pt = (size_pt * width / natural).max(SMALLEST_NUMBER_PT);
-            }
-        }
+        // The columns are sized so every number fits whole; should one not (a table with more
+        // numbers than the page is wide), it stays whole on one line rather than breaking.
+        let lines = if is_number {
+            vec![text.to_owned()]
+        } else {
+            font.wrap(text, self.style.size_pt, width)
+        };
         PreparedCell {
             first,
             span,
-            lines: font.wrap(text, size_pt, width),
-            size_pt,
+            lines,
             align: self.aligns[first],
         }
     }
@@ -193,14 +203,14 @@ pub(super) fn is_number(cell: &Cell) -> bool {
     matches!(cell, Cell::Count(_) | Cell::Millions(_) | Cell::Percent(_))
 }
 
-/// How a cell is printed: counts "1.234", money "1.234,500" (triệu đồng), percentages "80,0"
-/// (the column heading carries the "%").
-pub(super) fn cell_text(cell: &Cell) -> String {
+/// How a cell is printed: counts "1.234", money "1.234,500" (triệu đồng, with the table's
+/// decimals), percentages "80,0" (the column heading carries the "%").
+pub(super) fn cell_text(cell: &Cell, decimals: MillionsDecimals) -> String {
     match cell {
         Cell::Empty => String::new(),
         Cell::Text(text) => text.clone(),
         Cell::Count(count) => format_integer(*count),
-        Cell::Millions(thousandths) => format_millions(*thousandths),
+        Cell::Millions(thousandths) => format_millions_to(*thousandths, decimals),
         Cell::Percent(basis_points) => {
             let with_sign = format_percent_basis_points(*basis_points);
             with_sign.trim_end_matches(" %").to_owned()
@@ -218,6 +228,32 @@ struct Pager<'g> {
 }
 
 impl Pager<'_> {
+    /// Places rows that must share a page: here if they fit, else at the top of the next
+    /// page; rows together taller than a page go one by one.
+    fn place_block(&mut self, flow: &mut Flow, rows: &[PreparedRow]) {
+        if let [row] = rows {
+            self.place(flow, row);
+            return;
+        }
+        let height: f32 = rows.iter().map(|r| self.grid.height(r.line_count())).sum();
+        let header_height = self.grid.height(self.header.line_count());
+        let header_cost = if self.table_started() {
+            0.0
+        } else {
+            header_height
+        };
+        let fresh_page_room = flow.sheet.bottom() - flow.sheet.top() - header_height;
+        if height > flow.room() - header_cost + FIT_SLACK_MM
+            && height <= fresh_page_room + FIT_SLACK_MM
+            && !self.page_is_fresh(flow)
+        {
+            self.next_page(flow);
+        }
+        for row in rows {
+            self.place(flow, row);
+        }
+    }
+
     fn place(&mut self, flow: &mut Flow, row: &PreparedRow) {
         let total = row.line_count();
         let header_height = self.grid.height(self.header.line_count());
@@ -279,7 +315,7 @@ impl Pager<'_> {
         let top = flow.y;
         let bottom = top + grid.height(to - from);
         let sheet = &mut flow.sheet;
-        // Every cell sits on the same baselines, a smaller number included.
+        // Every cell sits on the same baselines.
         let first_baseline = sheet.baseline(top + PAD_Y_MM, grid.style);
         for cell in &row.cells {
             let shown = cell
@@ -292,7 +328,7 @@ impl Pager<'_> {
             } else {
                 0.0
             };
-            let style = Style::new(row.face, cell.size_pt, SINGLE);
+            let style = Style::new(row.face, grid.style.size_pt, SINGLE);
             let left = grid.lefts[cell.first] + PAD_X_MM;
             let right = grid.edge(cell.first + cell.span) - PAD_X_MM;
             for (index, line) in shown.iter().enumerate() {

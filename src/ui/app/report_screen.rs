@@ -55,6 +55,10 @@ impl ReportsScreen {
             Ok(list) => self.list = list,
             Err(e) => ctx.status.failed("Màn hình Báo cáo", &e),
         }
+        match ctx.service.millions_decimals() {
+            Ok(decimals) => self.panel.decimals = decimals,
+            Err(e) => ctx.status.failed("Màn hình Báo cáo", &e),
+        }
         self.listed = true;
     }
 
@@ -71,8 +75,9 @@ impl ReportsScreen {
             let service = worker.open()?;
             let figures = service.report_figures(&report)?;
             let drift = service.report_drift(&report)?;
+            let decimals = service.millions_decimals()?;
             Ok(ReportDone::Preview(
-                Box::new(render(&report, &figures)),
+                Box::new(render(&report, &figures, decimals)),
                 drift,
             ))
         }));
@@ -231,14 +236,28 @@ impl ReportsScreen {
                 ctx.service.save_report_defaults(&report)?;
                 Ok(Some("Báo cáo mới sẽ điền sẵn các thông tin này.".into()))
             }
+            ReportAction::SetDecimals(decimals) => {
+                ctx.service.set_millions_decimals(decimals)?;
+                self.panel.decimals = decimals;
+                self.refresh_report_preview(ctx);
+                Ok(Some(format!(
+                    "Từ nay số tiền trong báo cáo in theo: {}. Bấm \"Điền lại nội dung từ số \
+                     liệu\" để các câu viết sẵn cũng theo cách này.",
+                    decimals.label()
+                )))
+            }
             ReportAction::Regenerate => {
                 let report = draft.ok_or_else(no_report)?;
                 let worker = ctx.service.worker();
                 self.task = Some(ctx.jobs.spawn("dien-lai-bao-cao", move |job| {
                     job.report(0, 0, "Đang đọc số liệu…");
-                    let figures = worker.open()?.report_figures(&report)?;
+                    let service = worker.open()?;
+                    let figures = service.report_figures(&report)?;
                     Ok(ReportDone::Sections(
-                        crate::report::narrative::default_sections(&figures),
+                        crate::report::narrative::default_sections(
+                            &figures,
+                            service.millions_decimals()?,
+                        ),
                     ))
                 }));
                 Ok(None)
@@ -320,8 +339,9 @@ impl ReportsScreen {
         let report = report.clone();
         self.writing = Some(ctx.jobs.spawn("ghi-bao-cao", move |job| {
             job.report(0, 0, "Đang ghi tệp…");
-            let figures = worker.open()?.report_figures(&report)?;
-            let rendered = render(&report, &figures);
+            let service = worker.open()?;
+            let figures = service.report_figures(&report)?;
+            let rendered = render(&report, &figures, service.millions_decimals()?);
             let bytes = if action == ReportAction::SaveXlsx {
                 rendered.xlsx()?
             } else {
