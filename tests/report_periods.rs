@@ -273,13 +273,13 @@ fn the_narrative_tells_the_quarter_from_the_year_to_date_and_never_prints_a_bare
     assert!(
         q2.contains(
             "Trong quý II năm 2026 (từ ngày 15/03/2026 đến ngày 14/06/2026): phê duyệt mới 2 đề \
-             án với kinh phí hỗ trợ 500 triệu đồng; giải ngân 110 triệu đồng."
+             án với kinh phí hỗ trợ 500,000 triệu đồng; giải ngân 110,000 triệu đồng."
         ),
         "{q2}"
     );
     assert!(q2.contains("Lũy kế từ đầu năm đến ngày 14/06/2026"), "{q2}");
     assert_ne!(q2, sections(ReportKind::HalfYear));
-    assert!(!q2.contains(" 0 triệu đồng"), "{q2}");
+    assert!(!q2.contains(" 0,000 triệu đồng"), "{q2}");
 
     // Over-allocate the plan: the narrative says so in words.
     let mut more = vec![approved("Lớn", day(2, 1), 1_000)];
@@ -293,7 +293,7 @@ fn the_narrative_tells_the_quarter_from_the_year_to_date_and_never_prints_a_bare
             .join("\n")
     };
     assert!(
-        year.contains("vượt kế hoạch được giao 1.300 triệu đồng"),
+        year.contains("vượt kế hoạch được giao 1.300,000 triệu đồng"),
         "{year}"
     );
     assert!(!year.contains("còn -"), "{year}");
