@@ -88,11 +88,12 @@ desktop="$profile/Desktop/Sổ Khuyến công.lnk"
 [ -f "$desktop" ] || die "no desktop shortcut at $desktop"
 $compare lnk "$start_menu" "$win_instdir\\khuyencong.exe" || die "the Start-menu shortcut points elsewhere"
 $compare lnk "$desktop" "$win_instdir\\khuyencong.exe" || die "the desktop shortcut points elsewhere"
-entry=$(wine reg query "$uninst_key" 2>/dev/null | tr -d '\r')
-for field in DisplayName DisplayVersion Publisher UninstallString QuietUninstallString; do
-    grep -q "$field" <<<"$entry" || die "the Apps & features entry lacks $field"
-done
-grep -q 'Sổ Khuyến công' <<<"$entry" || die "the Apps & features entry is not named Sổ Khuyến công"
+reg() { $compare reg "$WINEPREFIX/user.reg" "${uninst_key#HKCU\\}" "$@" || die "Apps & features: $1"; }
+reg DisplayName 'Sổ Khuyến công'
+reg Publisher 'Dự án Sổ Khuyến công'
+reg DisplayVersion "$(sed -n 's/^version = "\(.*\)"/\1/p' "$here/Cargo.toml" | head -1)"
+reg UninstallString "\"$win_instdir\\go-cai-dat.exe\""
+reg QuietUninstallString "\"$win_instdir\\go-cai-dat.exe\" /S"
 say "chương trình, lối tắt Start và Desktop, mục Apps & features: đúng"
 
 # --- the same commands on both sides ----------------------------------------------------------

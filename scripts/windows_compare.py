@@ -6,6 +6,7 @@ scripts/windows-smoke.sh. Standard library only.
     windows_compare.py xlsx LINUX.xlsx WINDOWS.xlsx
     windows_compare.py text LINUX.txt WINDOWS.txt
     windows_compare.py lnk SHORTCUT.lnk 'C:\\users\\…\\khuyencong.exe'
+    windows_compare.py reg PREFIX/user.reg 'Software\\…\\Uninstall\\SoKhuyenCong' NAME VALUE
 
 Exits 1, printing the first differences, when the two sides differ. What may legitimately
 differ is normalised narrowly and nowhere else:
@@ -127,9 +128,31 @@ def check_lnk(path, target):
         fail([f"{path} does not point to {target}"])
 
 
+def check_reg(user_reg, key, name, expected):
+    """A value of HKEY_CURRENT_USER as Wine keeps it in user.reg (`wine reg query` prints it in
+    the console's code page, which has no ổ or ế)."""
+    import re
+    with open(user_reg, encoding="utf-8", errors="replace") as f:
+        text = f.read()
+    header = "[" + key.replace("\\", "\\\\") + "]"
+    start = text.find(header + " ")
+    if start < 0:
+        fail([f"no key {key}"])
+    block = text[start:].split("\n\n", 1)[0]
+    for line in block.splitlines():
+        if line.startswith(f'"{name}"="'):
+            raw = line[len(name) + 4:-1]
+            value = re.sub(r"\\x([0-9a-fA-F]{1,4})", lambda m: chr(int(m.group(1), 16)), raw)
+            value = value.replace('\\"', '"').replace("\\\\", "\\")
+            if value != expected:
+                fail([f"{name} = {value!r}, expected {expected!r}"])
+            return
+    fail([f"{key} has no {name}"])
+
+
 def main():
     what, args = sys.argv[1], sys.argv[2:]
-    {"json": compare_json, "xlsx": compare_xlsx, "text": compare_text, "lnk": check_lnk}[what](*args)
+    {"json": compare_json, "xlsx": compare_xlsx, "text": compare_text, "lnk": check_lnk, "reg": check_reg}[what](*args)
 
 
 if __name__ == "__main__":
