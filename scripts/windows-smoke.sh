@@ -18,6 +18,8 @@ set -euo pipefail
 
 linux_bin=$(realpath "$1")
 setup=$(realpath "$2")
+# A folder of its own unless one is given (to look at afterwards): removed when all went well.
+keep=${3:+yes}
 work=${3:-$(mktemp -d /tmp/khuyencong-wine.XXXXXX)}
 mkdir -p "$work"
 work=$(realpath "$work")
@@ -175,4 +177,10 @@ if wine reg query "$uninst_key" >/dev/null 2>&1; then die "the Apps & features e
 [ -s "$data/khuyencong.db" ] || die "the uninstaller removed the data"
 [ -d "$data/backups" ] || [ -f "$data/khuyencong.db" ] || die "the data folder is gone"
 say "gỡ: chương trình, lối tắt và mục Apps & features đã xóa; dữ liệu còn ở $win_data"
-echo "== Windows smoke test: OK ($work)"
+wineserver -k 2>/dev/null || true
+if [ -n "$keep" ]; then
+    echo "== Windows smoke test: OK ($work)"
+else
+    rm -rf "$work"
+    echo "== Windows smoke test: OK"
+fi
