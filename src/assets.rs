@@ -12,6 +12,15 @@ pub const FONT_PRINT_BOLD: &[u8] = include_bytes!("../assets/fonts/Tinos-Bold.tt
 pub const FONT_PRINT_ITALIC: &[u8] = include_bytes!("../assets/fonts/Tinos-Italic.ttf");
 pub const FONT_PRINT_BOLD_ITALIC: &[u8] = include_bytes!("../assets/fonts/Tinos-BoldItalic.ttf");
 
+/// The app's icon for the window's title bar and task bar, 64×64 RGBA (the exe's own icon, in
+/// every size Explorer asks for, is `assets/icon/khuyencong.ico`, linked in by build.rs).
+pub const APP_ICON_RGBA: &[u8] = include_bytes!("../assets/icon/khuyencong-64.rgba");
+pub const APP_ICON_SIZE: u32 = 64;
+
+/// The crates inside the exe with their licences (name, version, licence; tab-separated), as
+/// `scripts/licences.py list` writes them. "Giới thiệu" lists them.
+pub const LICENCES: &str = include_str!("../assets/licences.tsv");
+
 /// 34 tỉnh and 3.321 xã/phường/đặc khu (QĐ 19/2025/QĐ-TTg).
 pub const ADMIN_UNITS_2025: &str = include_str!("../assets/danh_muc/don_vi_hanh_chinh_2025.csv");
 /// tỉnh → huyện → xã as it was before 01/7/2025 (QĐ 124/2004/QĐ-TTg).

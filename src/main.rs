@@ -226,7 +226,12 @@ fn native_options(renderer: &str) -> eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(TITLE)
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([900.0, 600.0]),
+            .with_min_inner_size([900.0, 600.0])
+            .with_icon(egui::IconData {
+                rgba: khuyencong::assets::APP_ICON_RGBA.to_vec(),
+                width: khuyencong::assets::APP_ICON_SIZE,
+                height: khuyencong::assets::APP_ICON_SIZE,
+            }),
         ..Default::default()
     }
 }

@@ -14,6 +14,11 @@ impl Service {
         Ok(self.store.backups()?)
     }
 
+    /// The folder the backups of this database go to (beside it); it may not exist yet.
+    pub fn backups_folder(&self) -> PathBuf {
+        crate::store::backup::backups_dir(self.database_path())
+    }
+
     /// A copy of the database into its backups folder now ("Sao lưu ngay"); returns its path.
     pub fn backup_now(&self) -> ServiceResult<PathBuf> {
         Ok(self

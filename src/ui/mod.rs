@@ -1,6 +1,7 @@
 //! egui screens. The UI calls the service and the pure layers; never the store, never SQL.
 //! One file per panel.
 
+pub mod about_window;
 pub mod app;
 pub mod budget_panel;
 pub mod catalog_editor;

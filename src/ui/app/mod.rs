@@ -30,6 +30,7 @@ pub use window::AppWindow;
 
 use crate::service::{Service, ServiceResult};
 use crate::text::number::format_integer;
+use crate::ui::about_window::{AboutFacts, AboutWindow};
 use crate::ui::establishment_form::{ERROR_COLOR, EstablishmentForm};
 use crate::ui::file_picker::{FilePicker, SystemFilePicker};
 use crate::ui::fonts::bold;
@@ -131,6 +132,7 @@ pub struct KhuyenCongApp {
     budget: BudgetScreen,
     reports: ReportsScreen,
     settings: SettingsScreen,
+    about: AboutWindow,
     file_picker: Box<dyn FilePicker>,
     first_start: Option<UnitEditor>,
     guard: Option<Leave>,
@@ -184,6 +186,7 @@ impl KhuyenCongApp {
             budget: BudgetScreen::new(today),
             reports: ReportsScreen::new(today),
             settings,
+            about: AboutWindow::default(),
             file_picker: Box::new(SystemFilePicker),
             guard: None,
             allow_close: false,
@@ -251,6 +254,11 @@ impl KhuyenCongApp {
     /// The status-bar message.
     pub fn status(&self) -> Option<&Status> {
         self.status.0.as_ref()
+    }
+
+    /// Whether the Giới thiệu window is showing.
+    pub fn about_is_open(&self) -> bool {
+        self.about.is_open()
     }
 
     /// Whether the first-start dialog is showing.
@@ -321,6 +329,23 @@ impl KhuyenCongApp {
         if self.guard.is_some() {
             self.guard_dialog(ui);
         }
+        if self.about.is_open() {
+            self.about_window(ui);
+        }
+    }
+
+    /// Giới thiệu, opened from the navigation bar; a folder it asks for opens in Explorer.
+    fn about_window(&mut self, ui: &Ui) {
+        let facts = AboutFacts {
+            database: self.service.database_path().to_owned(),
+            backups: self.service.backups_folder(),
+            log: crate::support_log::location(),
+        };
+        if let Some(folder) = self.about.show(ui.ctx(), &facts)
+            && let Err(why) = crate::ui::file_picker::open_with_system_viewer(&folder)
+        {
+            self.status.say(why, true);
+        }
     }
 
     /// The banner under the navigation bar: why the file is only shown (read-only, network
@@ -383,9 +408,12 @@ impl KhuyenCongApp {
                     self.leave(Leave::GoTo(entry.screen));
                 }
             }
-            if let Some(unit) = &self.service.session().unit {
-                let reference = self.service.reference();
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Giới thiệu").clicked() {
+                    self.about.open();
+                }
+                if let Some(unit) = &self.service.session().unit {
+                    let reference = self.service.reference();
                     let province = reference
                         .province(&unit.province_code)
                         .map_or("", |p| p.name.as_str());
@@ -393,8 +421,8 @@ impl KhuyenCongApp {
                     let text = format!("{} — {}", unit.unit_name, province);
                     ui.add(egui::Label::new(RichText::new(&text).weak()).truncate())
                         .on_hover_text(text);
-                });
-            }
+                }
+            });
         });
     }
 
