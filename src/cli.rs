@@ -462,13 +462,14 @@ pub fn run_demo(
         progress,
     )?;
     Ok(format!(
-        "Đã tạo {} cơ sở và {} đề án mẫu ({}–{}) của tỉnh mã {province} trong {} (hạt giống {seed}) sau {:.1} giây.",
+        "Đã tạo {} cơ sở và {} đề án mẫu ({}–{}) của tỉnh mã {province} trong {} (hạt giống {seed}) sau {} giây.",
         format_integer(n as i64),
         format_integer(m as i64),
         years.0,
         years.1,
         db.display(),
-        started.elapsed().as_secs_f64()
+        // Tenths of a second with the Vietnamese decimal comma: "1,2 giây".
+        format!("{:.1}", started.elapsed().as_secs_f64()).replace('.', ",")
     ))
 }
 

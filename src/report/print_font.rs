@@ -1,5 +1,8 @@
-//! The four print faces (Tinos: Times New Roman's metrics), parsed once per process, and the two
-//! questions layout asks of them: how wide is this text, and where does it wrap.
+//! The four print faces, parsed once per process, and the two questions layout asks of them:
+//! how wide is this text, and where does it wrap. The system's Times New Roman when all four of
+//! its faces are installed and cover Vietnamese (every Windows PC: what an office expects to
+//! see in the PDF's fonts), else the bundled Tinos, which has Times New Roman's metrics, so
+//! a page breaks at the same words either way.
 
 use std::sync::OnceLock;
 
@@ -37,10 +40,31 @@ pub struct PrintFonts {
 /// The print fonts, parsed on first use (a few milliseconds) and shared afterwards.
 pub fn print_fonts() -> &'static PrintFonts {
     static FONTS: OnceLock<PrintFonts> = OnceLock::new();
-    FONTS.get_or_init(|| PrintFonts {
-        faces: Face::ALL.map(|face| PrintFont::parse(face_bytes(face))),
+    FONTS.get_or_init(|| {
+        system_fonts_folder()
+            .and_then(|folder| PrintFonts::times_new_roman_in(&folder))
+            .unwrap_or_else(|| PrintFonts {
+                faces: Face::ALL.map(|face| PrintFont::parse(face_bytes(face))),
+            })
     })
 }
+
+/// Where the system keeps its fonts: `%WINDIR%\Fonts` on Windows; elsewhere there is no
+/// Times New Roman to prefer.
+fn system_fonts_folder() -> Option<std::path::PathBuf> {
+    if !cfg!(windows) {
+        return None;
+    }
+    std::env::var_os("WINDIR")
+        .or_else(|| std::env::var_os("SystemRoot"))
+        .map(|windows| std::path::PathBuf::from(windows).join("Fonts"))
+}
+
+/// Times New Roman's file for each face, as Windows installs it.
+const TIMES_FILES: [&str; 4] = ["times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"];
+
+/// Letters a face must have for a Vietnamese report.
+const VIETNAMESE_SAMPLE: &str = "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĐƠƯ";
 
 fn face_bytes(face: Face) -> &'static [u8] {
     match face {
@@ -55,6 +79,26 @@ impl PrintFonts {
     pub fn face(&self, face: Face) -> &PrintFont {
         &self.faces[face as usize]
     }
+
+    /// Times New Roman from `folder`, when its four faces are there, parse and cover
+    /// Vietnamese; None otherwise (a PC with only some faces prints every face in Tinos, so a
+    /// page never mixes two families).
+    fn times_new_roman_in(folder: &std::path::Path) -> Option<PrintFonts> {
+        let mut faces = Vec::with_capacity(4);
+        for name in TIMES_FILES {
+            let bytes = std::fs::read(folder.join(name)).ok()?;
+            let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())?;
+            if VIETNAMESE_SAMPLE
+                .chars()
+                .any(|c| parsed.lookup_glyph_index(c as u32).is_none())
+            {
+                return None;
+            }
+            faces.push(PrintFont::from_parsed(parsed));
+        }
+        let faces: [PrintFont; 4] = faces.try_into().ok()?;
+        Some(PrintFonts { faces })
+    }
 }
 
 impl PrintFont {
@@ -63,6 +107,10 @@ impl PrintFont {
         // failure here is a broken build, not something a user can cause.
         let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
             .expect("the bundled Tinos fonts parse");
+        PrintFont::from_parsed(parsed)
+    }
+
+    fn from_parsed(parsed: ParsedFont) -> PrintFont {
         let metrics = &parsed.pdf_font_metrics;
         let units_per_em = f32::from(metrics.units_per_em);
         let ascent_em = f32::from(metrics.ascender) / units_per_em;
@@ -273,6 +321,36 @@ mod tests {
 
     fn regular() -> &'static PrintFont {
         print_fonts().face(Face::Regular)
+    }
+
+    /// A fonts folder holding the bundled faces under Times New Roman's file names.
+    fn fonts_folder(files: &[&str]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (face, name) in Face::ALL.into_iter().zip(TIMES_FILES) {
+            if files.contains(&name) {
+                std::fs::write(dir.path().join(name), face_bytes(face)).expect("font file");
+            }
+        }
+        dir
+    }
+
+    #[test]
+    fn the_systems_times_new_roman_is_taken_only_whole_and_vietnamese() {
+        let whole = fonts_folder(&TIMES_FILES);
+        let fonts = PrintFonts::times_new_roman_in(whole.path()).expect("all four faces");
+        assert_eq!(
+            fonts.face(Face::Bold).width_mm("Đề án", 14.0),
+            print_fonts().face(Face::Bold).width_mm("Đề án", 14.0)
+        );
+        // A missing face: the bundled family for every face.
+        let partial = fonts_folder(&TIMES_FILES[..3]);
+        assert!(PrintFonts::times_new_roman_in(partial.path()).is_none());
+        // A file that is not a font.
+        let broken = fonts_folder(&TIMES_FILES);
+        std::fs::write(broken.path().join("timesi.ttf"), b"not a font").expect("write");
+        assert!(PrintFonts::times_new_roman_in(broken.path()).is_none());
+        // Linux has no Windows fonts folder to prefer.
+        assert_eq!(system_fonts_folder().is_some(), cfg!(windows));
     }
 
     #[test]
