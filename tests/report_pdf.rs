@@ -8,6 +8,8 @@
 //! the PDF back for page sizes, fonts and text. With `REPORT_OUT=dir` the PDF is also written
 //! there, for scripts/render_report.sh to render and look at.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -1242,34 +1244,7 @@ fn demo_report(projects: usize) -> (OfficialDocument, Vec<Page>) {
 
 /// The same with the `projects` spread over `years`.
 fn demo_report_over(projects: usize, years: (i32, i32)) -> (OfficialDocument, Vec<Page>) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("demo.db");
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).expect("date");
-    khuyencong::service::demo::fill_new_file(
-        &path,
-        "38",
-        (2_000, projects),
-        years,
-        1,
-        false,
-        today,
-        |_| {},
-    )
-    .expect("demo database");
-    let store =
-        khuyencong::store::Store::open(&path, khuyencong::store::OpenMode::MustExist).expect("db");
-    let kind = khuyencong::report::ReportKind::Year;
-    let figures = khuyencong::service::report_figures::gather_figures(
-        &store,
-        kind,
-        2026,
-        kind.default_period(2026),
-    )
-    .expect("figures");
-    let defaults = store.report_defaults().expect("defaults");
-    let report = khuyencong::report::new_draft(kind, 2026, today, &defaults, &figures);
-    let rendered =
-        khuyencong::service::report_output::render(&report, &figures, defaults.millions_decimals);
+    let rendered = common::demo_annual_report(projects, years);
     (rendered.document, rendered.pages)
 }
 

@@ -6,6 +6,8 @@
 //! repeated header rows, margins). calamine does not read them and the zip crate that would let
 //! us read the sheet XML is not a dev-dependency.
 
+mod common;
+
 use std::io::Cursor;
 use std::time::Instant;
 
@@ -439,34 +441,7 @@ fn two_thousand_rows() {
 
 /// The annual report of a demo province (`khuyencong demo`, `khuyencong report --kind nam`).
 fn demo_document() -> OfficialDocument {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("demo.db");
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).expect("date");
-    khuyencong::service::demo::fill_new_file(
-        &path,
-        "38",
-        (2_000, 200),
-        (2021, 2027),
-        1,
-        false,
-        today,
-        |_| {},
-    )
-    .expect("demo database");
-    let store =
-        khuyencong::store::Store::open(&path, khuyencong::store::OpenMode::MustExist).expect("db");
-    let kind = khuyencong::report::ReportKind::Year;
-    let figures = khuyencong::service::report_figures::gather_figures(
-        &store,
-        kind,
-        2026,
-        kind.default_period(2026),
-    )
-    .expect("figures");
-    let defaults = store.report_defaults().expect("defaults");
-    let report = khuyencong::report::new_draft(kind, 2026, today, &defaults, &figures);
-    khuyencong::service::report_output::render(&report, &figures, defaults.millions_decimals)
-        .document
+    common::demo_annual_report(200, (2021, 2027)).document
 }
 
 /// The value of `name="…"` in one XML start tag.

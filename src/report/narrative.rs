@@ -112,6 +112,27 @@ fn remainder(planned: i64, allocated: i64, dec: MillionsDecimals) -> String {
     }
 }
 
+/// The plan's changes in words, the net adjustment under `[up, down]` and the carry-over;
+/// nothing for what did not change.
+fn plan_changes(
+    figures: &SourceFigures,
+    [up, down]: [&str; 2],
+    dec: MillionsDecimals,
+) -> Vec<String> {
+    let adjusted = match figures.adjusted {
+        a if a > 0 => clause(up, a, dec),
+        a => clause(down, -a, dec),
+    };
+    adjusted
+        .into_iter()
+        .chain(clause(
+            "chuyển nguồn, hủy dự toán",
+            figures.carried_over,
+            dec,
+        ))
+        .collect()
+}
+
 /// The quarter alone: approvals, payments and plan changes made within the period.
 fn period_alone(f: &ReportFigures, dec: MillionsDecimals) -> Option<String> {
     if !f.has_own_period() {
@@ -141,18 +162,11 @@ fn period_alone(f: &ReportFigures, dec: MillionsDecimals) -> Option<String> {
             millions_phrase(-d, dec)
         ),
     });
-    if q.adjusted > 0 {
-        parts.push(format!(
-            "kế hoạch được bổ sung {} triệu đồng",
-            millions_phrase(q.adjusted, dec)
-        ));
-    } else if q.adjusted < 0 {
-        parts.push(format!(
-            "kế hoạch điều chỉnh giảm {} triệu đồng",
-            millions_phrase(-q.adjusted, dec)
-        ));
-    }
-    parts.extend(clause("chuyển nguồn, hủy dự toán", q.carried_over, dec));
+    parts.extend(plan_changes(
+        &q,
+        ["kế hoạch được bổ sung", "kế hoạch điều chỉnh giảm"],
+        dec,
+    ));
     Some(format!(
         "Trong {} (từ ngày {} đến ngày {}): {}.",
         f.kind.period_phrase(f.year),
@@ -180,18 +194,11 @@ fn implementation_sections(f: &ReportFigures, dec: MillionsDecimals) -> Vec<Stri
             "Kế hoạch giao đầu năm {} triệu đồng",
             millions_phrase(t.initial, dec)
         )];
-        if t.adjusted > 0 {
-            parts.push(format!(
-                "bổ sung {} triệu đồng",
-                millions_phrase(t.adjusted, dec)
-            ));
-        } else if t.adjusted < 0 {
-            parts.push(format!(
-                "điều chỉnh giảm, thu hồi {} triệu đồng",
-                millions_phrase(-t.adjusted, dec)
-            ));
-        }
-        parts.extend(clause("chuyển nguồn, hủy dự toán", t.carried_over, dec));
+        parts.extend(plan_changes(
+            &t,
+            ["bổ sung", "điều chỉnh giảm, thu hồi"],
+            dec,
+        ));
         first.push(format!("{}.", parts.join("; ")));
     }
     first.push(if t.project_count == 0 && t.allocated == 0 {

@@ -55,3 +55,37 @@ pub fn new_app(store: Store) -> khuyencong::service::ServiceResult<KhuyenCongApp
     let session = khuyencong::service::Session::for_logged_in_user(today());
     KhuyenCongApp::new(khuyencong::service::Service::new(store, session)?)
 }
+
+/// The annual report of 2026 of a demo province, as `khuyencong demo` (2.000 establishments and
+/// `projects` projects over `years`, seed 1) and `khuyencong report --kind nam` make it.
+pub fn demo_annual_report(
+    projects: usize,
+    years: (i32, i32),
+) -> khuyencong::service::report_output::Rendered {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("demo.db");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).expect("date");
+    khuyencong::service::demo::fill_new_file(
+        &path,
+        "38",
+        (2_000, projects),
+        years,
+        1,
+        false,
+        today,
+        |_| {},
+    )
+    .expect("demo database");
+    let store = Store::open(&path, OpenMode::MustExist).expect("db");
+    let kind = khuyencong::report::ReportKind::Year;
+    let figures = khuyencong::service::report_figures::gather_figures(
+        &store,
+        kind,
+        2026,
+        kind.default_period(2026),
+    )
+    .expect("figures");
+    let defaults = store.report_defaults().expect("defaults");
+    let report = khuyencong::report::new_draft(kind, 2026, today, &defaults, &figures);
+    khuyencong::service::report_output::render(&report, &figures, defaults.millions_decimals)
+}
