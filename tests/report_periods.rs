@@ -272,12 +272,12 @@ fn the_narrative_tells_the_quarter_from_the_year_to_date_and_never_prints_a_bare
     let q2 = sections(ReportKind::Quarter(2));
     assert!(
         q2.contains(
-            "Trong quý II năm 2026 (từ ngày 15/03/2026 đến ngày 14/06/2026): phê duyệt mới 2 đề \
+            "Trong quý II năm 2026 (từ ngày 15/3/2026 đến ngày 14/6/2026): phê duyệt mới 2 đề \
              án với kinh phí hỗ trợ 500,000 triệu đồng; giải ngân 110,000 triệu đồng."
         ),
         "{q2}"
     );
-    assert!(q2.contains("Lũy kế từ đầu năm đến ngày 14/06/2026"), "{q2}");
+    assert!(q2.contains("Lũy kế từ đầu năm đến ngày 14/6/2026"), "{q2}");
     assert_ne!(q2, sections(ReportKind::HalfYear));
     assert!(!q2.contains(" 0,000 triệu đồng"), "{q2}");
 

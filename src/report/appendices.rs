@@ -101,7 +101,7 @@ pub fn appendices(
     let to_date = if figures.has_own_period() {
         format!(
             "{period} (LŨY KẾ TỪ ĐẦU NĂM ĐẾN NGÀY {})",
-            crate::text::date::format_date(figures.period_to)
+            crate::text::date::format_date_in_document(figures.period_to)
         )
     } else {
         period.clone()

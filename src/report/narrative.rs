@@ -6,7 +6,7 @@ use crate::domain::funding_source::FundingSource;
 use crate::domain::money::basis_points;
 use crate::domain::report::figures::{ReportFigures, SourceFigures};
 use crate::domain::report::report_kind::ReportKind;
-use crate::text::date::format_date;
+use crate::text::date::format_date_in_document;
 use crate::text::lower_first;
 use crate::text::number::{
     MillionsDecimals, format_integer, format_millions_to, format_percent_basis_points,
@@ -70,7 +70,7 @@ pub fn default_sections(figures: &ReportFigures, decimals: MillionsDecimals) -> 
 /// How the year-to-date figures are introduced: the period itself when it starts with the
 /// year, "Lũy kế từ đầu năm …" when the report also gives a quarter alone.
 fn year_to_date(f: &ReportFigures) -> String {
-    let to = format_date(f.period_to);
+    let to = format_date_in_document(f.period_to);
     match f.kind {
         ReportKind::Year => format!("Năm {}", f.year),
         _ if f.has_own_period() => format!("Lũy kế từ đầu năm đến ngày {to}"),
@@ -170,8 +170,8 @@ fn period_alone(f: &ReportFigures, dec: MillionsDecimals) -> Option<String> {
     Some(format!(
         "Trong {} (từ ngày {} đến ngày {}): {}.",
         f.kind.period_phrase(f.year),
-        format_date(f.period_from),
-        format_date(f.period_to),
+        format_date_in_document(f.period_from),
+        format_date_in_document(f.period_to),
         parts.join("; ")
     ))
 }

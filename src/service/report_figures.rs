@@ -18,7 +18,7 @@ use crate::domain::report::report_kind::ReportKind;
 use crate::service::ServiceResult;
 use crate::service::year_balance::YearData;
 use crate::store::Store;
-use crate::text::date::format_date;
+use crate::text::date::format_date_in_document;
 use crate::text::number::format_integer;
 
 /// Names looked up once per report.
@@ -86,9 +86,9 @@ fn describe(
         .join("; ");
     let approval = match (p.approval_no.trim(), p.approval_date) {
         ("", None) => String::new(),
-        (no, Some(d)) if !no.is_empty() => format!("{no} ngày {}", format_date(d)),
+        (no, Some(d)) if !no.is_empty() => format!("{no} ngày {}", format_date_in_document(d)),
         (no, None) => no.to_owned(),
-        (_, Some(d)) => format!("Ngày {}", format_date(d)),
+        (_, Some(d)) => format!("Ngày {}", format_date_in_document(d)),
     };
     let duration = match (p.start_date, p.end_date) {
         (None, None) => String::new(),
