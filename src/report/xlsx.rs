@@ -256,6 +256,8 @@ fn write_appendix(
                     }
                 }
                 Cell::Count(n) => sheet.write_number_with_format(row, c, *n as f64, format)?,
+                // Excel stores every number as a double: the integer thousandths (at most 10^13, exact
+                // in a double) become triệu đồng only here, at the file's edge, never in a sum.
                 Cell::Millions(thousandths) => {
                     sheet.write_number_with_format(row, c, *thousandths as f64 / 1000.0, format)?
                 }

@@ -101,9 +101,11 @@ fn describe(
         .map(|o| match indicator_names.get(&o.indicator_code) {
             // "Số lao động được đào tạo" → "40 lao động được đào tạo": the indicator's name
             // says what was counted, so a cell of Phụ lục I needs no unit beside it.
-            Some((name, _)) if name.starts_with("Số ") => {
-                format!("{} {}", format_integer(o.value), &name["Số ".len()..])
-            }
+            Some((name, _)) if name.starts_with("Số ") => format!(
+                "{} {}",
+                format_integer(o.value),
+                name.trim_start_matches("Số ")
+            ),
             Some((name, unit)) => format!(
                 "{} {unit} ({})",
                 format_integer(o.value),
