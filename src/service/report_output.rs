@@ -125,12 +125,51 @@ pub fn drift_between(frozen_figures: &ReportFigures, today: &ReportFigures) -> O
     ))
 }
 
-/// Writes `bytes` to `path`, naming the file when it cannot.
+/// Writes `bytes` to `path`, naming the file when it cannot. The bytes go to a sibling
+/// `….dang-ghi` first and replace `path` only once written whole, so a full disk or a kill
+/// mid-write never leaves half a PDF under the report's name (nor destroys the one there).
 pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> ServiceResult<()> {
-    std::fs::write(path, bytes).map_err(|source| ServiceError::Write {
+    use std::io::Write;
+    let error = |source| ServiceError::Write {
         path: path.display().to_string(),
         source,
-    })
+    };
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".dang-ghi");
+    let partial = std::path::PathBuf::from(partial);
+    let written = std::fs::File::create(&partial).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()
+    });
+    match written.and_then(|()| std::fs::rename(&partial, path)) {
+        Ok(()) => Ok(()),
+        Err(source) => {
+            // Best effort: the partial file is ours and worth nothing.
+            let _ = std::fs::remove_file(&partial);
+            Err(error(source))
+        }
+    }
+}
+
+#[cfg(test)]
+mod write_file_tests {
+    #[test]
+    fn a_file_is_replaced_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("bao-cao.pdf");
+        super::write_file(&path, b"first").expect("written");
+        super::write_file(&path, b"second").expect("replaced");
+        assert_eq!(std::fs::read(&path).expect("read"), b"second");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, ["bao-cao.pdf"], "no partial file left");
+        // A folder that does not exist: refused, naming the file, nothing left behind.
+        let missing = dir.path().join("khong-co").join("x.pdf");
+        let err = super::write_file(&missing, b"x").expect_err("no folder");
+        assert!(err.to_string().contains("x.pdf"), "{err}");
+    }
 }
 
 /// What `khuyencong report` prints.
